@@ -1,0 +1,22 @@
+// swift-tools-version:6.0
+// The federated GraphQL suite: GraphQLKit (our GraphQL engine), the data and HTTP layers,
+// the gateway and six services. See README.md and ../shared/design/ARCHITECTURE.md.
+import PackageDescription
+
+let package = Package(
+    name: "tutoring-federation",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "GraphQLKit", targets: ["GraphQLKit"]),
+        .executable(name: "graphql-conformance", targets: ["GraphQLConformance"]),
+    ],
+    dependencies: [],
+    targets: [
+        // The GraphQL engine, written here: language, type system, validation, execution, federation.
+        .target(name: "GraphQLKit"),
+        // Reads the oracle's NDJSON cases on stdin, answers them with GraphQLKit on stdout.
+        .executableTarget(name: "GraphQLConformance", dependencies: ["GraphQLKit"]),
+        .testTarget(name: "GraphQLKitTests", dependencies: ["GraphQLKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,6 @@
+import Testing
+@testable import GraphQLKit
+
+@Test func sourceDefaultsToTheRequestName() {
+    #expect(Source(body: "{ a }").name == "GraphQL request")
+}
