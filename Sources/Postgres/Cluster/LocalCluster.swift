@@ -247,6 +247,18 @@ public final class LocalCluster: Sendable {
         try await startServer(allowPortRetry: false)
     }
 
+    /// Runs one of the cluster's PostgreSQL programs (`pgbench`, `psql`, `pg_dump`, …) as the current
+    /// user and returns its output (stdout and stderr); throws `.cluster` with the output if it fails.
+    ///
+    /// ```swift
+    /// let output = try await cluster.runTool("pgbench", ["-i", "-s", "10", "-h", "127.0.0.1", "-p", "\(cluster.port)", "bench"],
+    ///                                        environment: ["PGPASSWORD": cluster.password(forService: "bench")!])
+    /// ```
+    @discardableResult
+    public func runTool(_ name: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> String {
+        try await ProcessRunner.check(binaries.path(for: name), arguments, environment: environment, what: name)
+    }
+
     // MARK: Set-up steps
 
     private func initializeIfNeeded() async throws {

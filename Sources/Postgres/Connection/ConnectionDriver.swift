@@ -4,13 +4,20 @@ import Glibc
 #endif
 import Logging
 
-/// Drives one libpq connection on the I/O thread: the non-blocking connect (`PQconnectStartParams` +
-/// `PQconnectPoll`), then requests in pipeline mode (`PQsendPrepare`/`PQsendQueryPrepared` +
-/// `PQpipelineSync`, `PQflush`), reading with `PQconsumeInput`/`PQisBusy`/`PQgetResult` when the
-/// socket is readable. One request is in flight at a time; later ones wait in `queue`.
+/// Drives one libpq connection: the non-blocking connect (`PQconnectStartParams` + `PQconnectPoll`) on
+/// the I/O thread, then requests in pipeline mode (`PQsendPrepare`/`PQsendQueryPrepared` +
+/// `PQpipelineSync`, `PQflush`), reading with `PQconsumeInput`/`PQisBusy`/`PQgetResult` when the I/O
+/// thread sees the socket readable. One request is in flight at a time; later ones wait in `queue`.
 ///
-/// Confined to the I/O thread (reached through `IOThreadBound`).
-final class ConnectionDriver: IOHandler {
+/// A caller whose request finds the connection idle sends it itself, on its own thread: the socket is
+/// non-blocking, so this only copies bytes into the kernel, and it saves waking the I/O thread (one
+/// thread hop per query). Only if the kernel cannot take everything at once (`PQflush` returns 1) or
+/// the send fails does the I/O thread take over.
+///
+/// `@unchecked Sendable` proof: every piece of mutable state (and the libpq connection) is touched only
+/// while holding `lock`; the `IOLoop` (not thread-safe) is touched only on the I/O thread, which
+/// `onIOThread` enforces by hopping there.
+final class ConnectionDriver: IOHandler, @unchecked Sendable {
     private enum State {
         case connecting((Result<Void, PostgresError>) -> Void, IOLoop.TimerID)
         case ready
@@ -40,12 +47,15 @@ final class ConnectionDriver: IOHandler {
     private var queueHead = 0
     private var inFlight: InFlight?
     private var statements: PreparedStatementCache
-    var notificationHandler: (@Sendable (PostgresNotification) -> Void)?
+    private var notificationHandler: (@Sendable (PostgresNotification) -> Void)?
+    private let lock = PthreadMutex()
+    let thread: IOThread
 
     init(configuration: PostgresConfiguration, statementCacheCapacity: Int, loop: IOLoop, shared: ConnectionShared, logger: Logger) {
         self.configuration = configuration
         self.statements = PreparedStatementCache(capacity: statementCacheCapacity)
         self.loop = loop
+        self.thread = loop.thread
         self.shared = shared
         self.logger = logger
     }
@@ -54,6 +64,10 @@ final class ConnectionDriver: IOHandler {
 
     /// Starts connecting; `continuation` resumes when the connection is ready or has failed.
     func connect(_ continuation: @escaping (Result<Void, PostgresError>) -> Void) {
+        lock.withLock { connectLocked(continuation) }
+    }
+
+    private func connectLocked(_ continuation: @escaping (Result<Void, PostgresError>) -> Void) {
         let pairs = configuration.libpqKeywords
         let connection = withCStringArrays(pairs.map(\.0), pairs.map(\.1)) { keywords, values in
             PQconnectStartParams(keywords, values, 0)
@@ -67,14 +81,15 @@ final class ConnectionDriver: IOHandler {
             let message = errorMessage()
             PQfinish(connection)
             self.connection = nil
-            shared.markClosed(PostgresError(code: .connectionFailed, message: message))
+            runCloseHandlers(PostgresError(code: .connectionFailed, message: message))
             continuation(.failure(PostgresError(code: .connectionFailed, message: message)))
             return
         }
         PQsetNoticeReceiver(connection, noticeReceiver, Unmanaged.passUnretained(self).toOpaque())
         let timeout = configuration.connectTimeout
         let timer = loop.schedule(after: timeout) { [weak self] in
-            self?.connectTimedOut(after: timeout)
+            guard let self else { return }
+            self.lock.withLock { self.connectTimedOut(after: timeout) }
         }
         state = .connecting(continuation, timer)
         // libpq: behave as if PQconnectPoll had returned PGRES_POLLING_WRITING.
@@ -121,6 +136,11 @@ final class ConnectionDriver: IOHandler {
 
     /// Follows libpq's socket (it can change while connecting) and sets the write interest.
     private func updateSocket(write: Bool) {
+        guard thread.inThread else {
+            // A caller's direct send could not flush everything: let the I/O thread watch for writability.
+            onIOThread { $0.flush() }
+            return
+        }
         guard let connection else { return }
         let current = PQsocket(connection)
         if current != socket {
@@ -133,7 +153,25 @@ final class ConnectionDriver: IOHandler {
 
     // MARK: Requests
 
+    /// Sends `request` now if the connection is idle (on the caller's thread), else queues it.
     func enqueue(_ request: ConnectionRequest) {
+        lock.withLock { enqueueLocked(request) }
+    }
+
+    func setNotificationHandler(_ handler: @escaping @Sendable (PostgresNotification) -> Void) {
+        lock.withLock { notificationHandler = handler }
+    }
+
+    /// Runs `body` on the I/O thread with the lock held: at once when already there, else queued.
+    private func onIOThread(_ body: @escaping @Sendable (ConnectionDriver) -> Void) {
+        if thread.inThread {
+            body(self)
+        } else {
+            thread.submit { [self] _ in lock.withLock { body(self) } }
+        }
+    }
+
+    private func enqueueLocked(_ request: ConnectionRequest) {
         guard case .ready = state else {
             request.fail(PostgresError(code: .connectionClosed, message: "the connection is closed"))
             return
@@ -260,6 +298,10 @@ final class ConnectionDriver: IOHandler {
     // MARK: Reading
 
     func handleIO(readable: Bool, writable: Bool, hangup: Bool) {
+        lock.withLock { handleIOLocked(readable: readable, writable: writable, hangup: hangup) }
+    }
+
+    private func handleIOLocked(readable: Bool, writable: Bool, hangup: Bool) {
         switch state {
         case .connecting:
             pollConnect()
@@ -448,19 +490,25 @@ final class ConnectionDriver: IOHandler {
 
     private func connectionBroke() {
         let message = errorMessage()
-        close(PostgresError(code: .connectionClosed, message: "connection to \(configuration.redactedDescription) lost: \(message)"))
+        let error = PostgresError(code: .connectionClosed, message: "connection to \(configuration.redactedDescription) lost: \(message)")
+        onIOThread { $0.closeLocked(error) }
     }
 
     private func protocolViolation(_ what: String) {
-        close(PostgresError(code: .connectionClosed, message: "closing the connection after a protocol surprise: \(what)"))
+        closeLocked(PostgresError(code: .connectionClosed, message: "closing the connection after a protocol surprise: \(what)"))
     }
 
     private func unsupported(_ what: String) {
-        close(PostgresError(code: .unsupported, message: what))
+        closeLocked(PostgresError(code: .unsupported, message: what))
     }
 
-    /// Closes the connection and fails everything still waiting with `error`.
+    /// Closes the connection and fails everything still waiting with `error`. Call on the I/O thread.
     func close(_ error: PostgresError) {
+        precondition(thread.inThread, "ConnectionDriver.close must run on the I/O thread")
+        lock.withLock { closeLocked(error) }
+    }
+
+    private func closeLocked(_ error: PostgresError) {
         if case .connecting(let continuation, let timer) = state {
             failConnect(continuation, timer, message: error.message, code: error.code)
             return
@@ -487,7 +535,15 @@ final class ConnectionDriver: IOHandler {
         }
         state = .closed
         shared.setTransactionState(.unknown)
-        shared.markClosed(error)
+        runCloseHandlers(error)
+    }
+
+    /// Marks the connection closed now; its close handlers run later, outside this driver's lock.
+    private func runCloseHandlers(_ error: PostgresError) {
+        let handlers = shared.markClosed(error)
+        if !handlers.isEmpty {
+            thread.submit { _ in for handler in handlers { handler(error) } }
+        }
     }
 
     fileprivate func notice(_ text: String) {

@@ -31,14 +31,13 @@ final class ConnectionShared: Sendable {
         backendPIDValue.store(pid, ordering: .relaxed)
     }
 
-    /// Marks the connection closed and runs the close handlers once.
-    func markClosed(_ error: PostgresError) {
-        guard !closedFlag.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        let handlers = closeHandlers.withLock { handlers in
+    /// Marks the connection closed; returns the close handlers to run (once, by the caller).
+    func markClosed(_ error: PostgresError) -> [@Sendable (PostgresError) -> Void] {
+        guard !closedFlag.exchange(true, ordering: .acquiringAndReleasing) else { return [] }
+        return closeHandlers.withLock { handlers in
             defer { handlers.removeAll() }
             return handlers
         }
-        for handler in handlers { handler(error) }
     }
 
     /// Runs `handler` when the connection closes (at once if it already has).

@@ -23,10 +23,10 @@ public final class PostgresConnection: Sendable {
     }
 
     public let configuration: PostgresConfiguration
-    let driver: IOThreadBound<ConnectionDriver>
+    let driver: ConnectionDriver
     let shared: ConnectionShared
 
-    private init(configuration: PostgresConfiguration, driver: IOThreadBound<ConnectionDriver>, shared: ConnectionShared) {
+    private init(configuration: PostgresConfiguration, driver: ConnectionDriver, shared: ConnectionShared) {
         self.configuration = configuration
         self.driver = driver
         self.shared = shared
@@ -35,8 +35,9 @@ public final class PostgresConnection: Sendable {
     deinit {
         let driver = self.driver
         if !shared.isClosed {
+            let driver = self.driver
             driver.thread.submit { _ in
-                driver.value.close(PostgresError(code: .connectionClosed, message: "the connection was released"))
+                driver.close(PostgresError(code: .connectionClosed, message: "the connection was released"))
             }
         }
     }
@@ -51,22 +52,21 @@ public final class PostgresConnection: Sendable {
     ) async throws -> PostgresConnection {
         let thread = IOThread.shared
         let shared = ConnectionShared()
-        let bound: IOThreadBound<ConnectionDriver> = try await withUnsafeThrowingContinuation { continuation in
+        let driver: ConnectionDriver = try await withUnsafeThrowingContinuation { continuation in
             thread.submit { loop in
                 let driver = ConnectionDriver(
                     configuration: configuration, statementCacheCapacity: statementCacheCapacity,
                     loop: loop, shared: shared, logger: logger)
-                let bound = IOThreadBound(driver, thread: thread)
                 // While connecting, the driver lives through its socket registration and timer.
                 driver.connect { result in
                     switch result {
-                    case .success: continuation.resume(returning: bound)
+                    case .success: continuation.resume(returning: driver)
                     case .failure(let error): continuation.resume(throwing: error)
                     }
                 }
             }
         }
-        return PostgresConnection(configuration: configuration, driver: bound, shared: shared)
+        return PostgresConnection(configuration: configuration, driver: driver, shared: shared)
     }
 
     /// Runs one statement (prepared and cached per connection) and returns its rows.
@@ -74,7 +74,7 @@ public final class PostgresConnection: Sendable {
         if shared.isClosed { throw closedError }
         let driver = self.driver
         return try await withUnsafeThrowingContinuation { continuation in
-            driver.thread.submit { _ in driver.value.enqueue(.single(query, continuation)) }
+            driver.enqueue(.single(query, continuation))
         }
     }
 
@@ -86,7 +86,7 @@ public final class PostgresConnection: Sendable {
         if shared.isClosed { throw closedError }
         let driver = self.driver
         return try await withUnsafeThrowingContinuation { continuation in
-            driver.thread.submit { _ in driver.value.enqueue(.pipeline(queries, continuation)) }
+            driver.enqueue(.pipeline(queries, continuation))
         }
     }
 
@@ -96,7 +96,7 @@ public final class PostgresConnection: Sendable {
         if shared.isClosed { throw closedError }
         let driver = self.driver
         return try await withUnsafeThrowingContinuation { continuation in
-            driver.thread.submit { _ in driver.value.enqueue(.script(sql, continuation)) }
+            driver.enqueue(.script(sql, continuation))
         }
     }
 
@@ -106,7 +106,7 @@ public final class PostgresConnection: Sendable {
         let driver = self.driver
         await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
             driver.thread.submit { _ in
-                driver.value.close(PostgresError(code: .connectionClosed, message: "the connection was closed"))
+                driver.close(PostgresError(code: .connectionClosed, message: "the connection was closed"))
                 continuation.resume()
             }
         }
@@ -130,13 +130,7 @@ public final class PostgresConnection: Sendable {
 
     /// Delivers NOTIFY messages that arrive on this session to `handler` (on the I/O thread: keep it short).
     func setNotificationHandler(_ handler: @escaping @Sendable (PostgresNotification) -> Void) async {
-        let driver = self.driver
-        await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
-            driver.thread.submit { _ in
-                driver.value.notificationHandler = handler
-                continuation.resume()
-            }
-        }
+        driver.setNotificationHandler(handler)
     }
 
     /// Runs `handler` once when the session ends, whatever the reason.

@@ -222,25 +222,3 @@ final class IOLoop {
         for timer in due { timer.action() }
     }
 }
-
-/// A value that may only be touched on the I/O thread, carried across threads inside closures that
-/// `IOThread.submit` runs there.
-///
-/// `@unchecked Sendable` proof: the wrapped value is read only through `value`, which traps unless the
-/// caller runs on the I/O thread; so the value is never accessed from two threads, and the queue in
-/// `IOThread.submit` (a mutex) orders every hand-over.
-struct IOThreadBound<Value: AnyObject>: @unchecked Sendable {
-    let thread: IOThread
-    private let wrapped: Value
-
-    init(_ value: Value, thread: IOThread) {
-        precondition(thread.inThread, "IOThreadBound created off the I/O thread")
-        self.thread = thread
-        self.wrapped = value
-    }
-
-    var value: Value {
-        precondition(thread.inThread, "IOThreadBound accessed off the I/O thread")
-        return wrapped
-    }
-}
