@@ -70,6 +70,7 @@ public final class PostgresConnection: Sendable {
     }
 
     /// Runs one statement (prepared and cached per connection) and returns its rows.
+    @discardableResult
     public func query(_ query: PostgresQuery) async throws -> PostgresRows {
         if shared.isClosed { throw closedError }
         let driver = self.driver
@@ -92,6 +93,7 @@ public final class PostgresConnection: Sendable {
 
     /// Runs a script of one or more statements without parameters (simple query protocol), e.g. a
     /// migration; returns the last statement's rows, or throws the first error.
+    @discardableResult
     public func script(_ sql: String) async throws -> PostgresRows {
         if shared.isClosed { throw closedError }
         let driver = self.driver
@@ -129,7 +131,7 @@ public final class PostgresConnection: Sendable {
     var isIdleOutsideTransaction: Bool { shared.transactionState == .idle }
 
     /// Delivers NOTIFY messages that arrive on this session to `handler` (on the I/O thread: keep it short).
-    func setNotificationHandler(_ handler: @escaping @Sendable (PostgresNotification) -> Void) async {
+    func setNotificationHandler(_ handler: @escaping @Sendable (PostgresNotification) -> Void) {
         driver.setNotificationHandler(handler)
     }
 

@@ -85,6 +85,7 @@ public final class PostgresPool: PostgresClient, Sendable {
     }
 
     /// Runs one statement on a pooled connection.
+    @discardableResult
     public func query(_ query: PostgresQuery) async throws -> PostgresRows {
         let connection = try await acquire()
         do {
@@ -103,6 +104,7 @@ public final class PostgresPool: PostgresClient, Sendable {
     }
 
     /// Runs a parameterless multi-statement script on a pooled connection.
+    @discardableResult
     public func script(_ sql: String) async throws -> PostgresRows {
         try await withConnection { try await $0.script(sql) }
     }

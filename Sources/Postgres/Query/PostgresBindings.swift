@@ -43,6 +43,8 @@ public struct PostgresBindings: Sendable, Hashable {
         if isNull { writer.bytes.removeSubrange(start...) }
         swap(&writer.bytes, &bytes)
         let length = bytes.count - start
+        // libpq reads text-format values as NUL-terminated C strings (it ignores their length).
+        if !isNull && Value.postgresFormat == .text { bytes.append(0) }
         guard length <= Int(Int32.max) else {
             bytes.removeSubrange(start...)
             throw PostgresError(code: .encoding, message: "parameter $\(entries.count + 1) is larger than 2 GiB")
