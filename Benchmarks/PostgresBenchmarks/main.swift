@@ -66,7 +66,12 @@ func runPgbench(_ cluster: LocalCluster, _ arguments: [String]) async throws -> 
 }
 
 /// Single-row SELECT by primary key through the pool, `concurrency` tasks for `seconds`.
-func runPool(_ pool: PostgresPool, concurrency: Int, seconds: Int, accounts: Int) async throws -> Double {
+func runPool(_ pool: PostgresPool, concurrency: Int, seconds: Int, accounts: Int, onIOExecutor: Bool = false) async throws -> Double {
+    if onIOExecutor {
+        return try await withTaskExecutorPreference(PostgresTaskExecutor.shared) {
+            try await runPool(pool, concurrency: concurrency, seconds: seconds, accounts: accounts)
+        }
+    }
     let start = ContinuousClock.now
     let deadline = start + .seconds(seconds)
     let total = try await withThrowingTaskGroup(of: Int.self) { group in
@@ -153,20 +158,23 @@ do {
     // Open all 16 connections up front (neither side pays for connecting during a measurement).
     _ = try await runPool(pool, concurrency: 16, seconds: 1, accounts: accounts)
 
-    var rows: [(pg1: Double, pg16: Double, pgp1: Double, pgp16: Double, our1: Double, our16: Double, pipe: BatchResult, any: BatchResult)] = []
+    var rows: [(pg1: Double, pg16: Double, pgp1: Double, pgp16: Double, our1: Double, our16: Double, io1: Double, io16: Double, pipe: BatchResult, any: BatchResult)] = []
     for run in 1...settings.runs {
         let d = String(settings.duration)
         let pg1 = try await runPgbench(cluster, ["-S", "-c", "1", "-j", "1", "-T", d])
         let our1 = try await runPool(pool, concurrency: 1, seconds: settings.duration, accounts: accounts)
         let pg16 = try await runPgbench(cluster, ["-S", "-c", "16", "-j", "2", "-T", d])
         let our16 = try await runPool(pool, concurrency: 16, seconds: settings.duration, accounts: accounts)
+        let io1 = try await runPool(pool, concurrency: 1, seconds: settings.duration, accounts: accounts, onIOExecutor: true)
+        let io16 = try await runPool(pool, concurrency: 16, seconds: settings.duration, accounts: accounts, onIOExecutor: true)
         let pgp1 = try await runPgbench(cluster, ["-S", "-M", "prepared", "-c", "1", "-j", "1", "-T", d])
         let pgp16 = try await runPgbench(cluster, ["-S", "-M", "prepared", "-c", "16", "-j", "2", "-T", d])
         let pipe = try await runBatches(pool, seconds: settings.batchSeconds, accounts: accounts, pipeline: true)
         let any = try await runBatches(pool, seconds: settings.batchSeconds, accounts: accounts, pipeline: false)
-        rows.append((pg1, pg16, pgp1, pgp16, our1, our16, pipe, any))
+        rows.append((pg1, pg16, pgp1, pgp16, our1, our16, io1, io16, pipe, any))
         say("run \(run): pgbench -S c1 \(format(pg1)) / pool c1 \(format(our1)) (\(ratio(our1 / pg1))x); "
             + "pgbench -S c16 \(format(pg16)) / pool c16 \(format(our16)) (\(ratio(our16 / pg16))x); "
+            + "pool on the I/O executor c1 \(format(io1)) c16 \(format(io16)); "
             + "pgbench -M prepared c1 \(format(pgp1)) c16 \(format(pgp16)); "
             + "batch pipeline \(format(pipe.batchesPerSecond))/s (\(ratio(pipe.roundTripsPerBatch)) round trips), "
             + "ANY \(format(any.batchesPerSecond))/s (\(ratio(any.roundTripsPerBatch)) round trips)")
@@ -176,17 +184,21 @@ do {
     let m = (
         pg1: median(rows.map(\.pg1)), pg16: median(rows.map(\.pg16)), pgp1: median(rows.map(\.pgp1)),
         pgp16: median(rows.map(\.pgp16)), our1: median(rows.map(\.our1)), our16: median(rows.map(\.our16)),
+        io1: median(rows.map(\.io1)), io16: median(rows.map(\.io16)),
+        ratio1: median(rows.map { $0.our1 / $0.pg1 }), ratio16: median(rows.map { $0.our16 / $0.pg16 }),
+        ioRatio1: median(rows.map { $0.io1 / $0.pg1 }), ioRatio16: median(rows.map { $0.io16 / $0.pg16 }),
         pipe: median(rows.map(\.pipe.batchesPerSecond)), any: median(rows.map(\.any.batchesPerSecond)),
         pipeTrips: median(rows.map(\.pipe.roundTripsPerBatch)), anyTrips: median(rows.map(\.any.roundTripsPerBatch)))
     say("""
 
-        | workload | pgbench -S (tps) | PostgresPool (queries/s) | ratio |
+        | single-row SELECT by id | pgbench -S (tps) | PostgresPool (queries/s) | ratio (median of per-run ratios) |
         |---|---:|---:|---:|
-        | single-row SELECT by id, concurrency 1 | \(format(m.pg1)) | \(format(m.our1)) | \(ratio(m.our1 / m.pg1))x |
-        | single-row SELECT by id, concurrency 16 | \(format(m.pg16)) | \(format(m.our16)) | \(ratio(m.our16 / m.pg16))x |
+        | concurrency 1 | \(format(m.pg1)) | \(format(m.our1)) | \(ratio(m.ratio1))x |
+        | concurrency 16 | \(format(m.pg16)) | \(format(m.our16)) | \(ratio(m.ratio16))x |
 
-        | reference | concurrency 1 | concurrency 16 |
+        | also measured | concurrency 1 | concurrency 16 |
         |---|---:|---:|
+        | PostgresPool, tasks on `PostgresTaskExecutor` (queries/s) | \(format(m.io1)) (\(ratio(m.ioRatio1))x) | \(format(m.io16)) (\(ratio(m.ioRatio16))x) |
         | pgbench -S -M prepared (tps) | \(format(m.pgp1)) | \(format(m.pgp16)) |
 
         | 100-id batch load (one connection) | batches/s | ids/s | round trips per batch |

@@ -18,3 +18,16 @@ import Testing
         }
     }
 }
+
+@Suite struct TaskExecutorTests {
+    @Test func queriesRunFromTheIOExecutor() async throws {
+        try await TestDatabase.withPool { db in
+            let sum = try await withTaskExecutorPreference(PostgresTaskExecutor.shared) {
+                var total = 0
+                for value in 1...50 { total += try await db.query("SELECT \(value) * 2")[0].decode(Int.self, at: 0) }
+                return total
+            }
+            #expect(sum == 2550)
+        }
+    }
+}

@@ -23,6 +23,21 @@ import Testing
         }
     }
 
+    @Test func aCancelledWaiterLeavesTheQueue() async throws {
+        try await TestDatabase.with { database in
+            let pool = database.makePool(maximumConnections: 1, acquireTimeout: .seconds(30))
+            let held = try await pool.acquire()
+            let waiter = Task { try await pool.query("SELECT 1") }
+            for _ in 0..<500 where pool.usage.waiting == 0 { try await Task.sleep(for: .milliseconds(10)) }
+            waiter.cancel()
+            await #expect(throws: CancellationError.self) { try await waiter.value }
+            #expect(pool.usage.waiting == 0)
+            pool.release(held)
+            #expect(try await pool.query("SELECT 1").count == 1)
+            await pool.shutdown()
+        }
+    }
+
     @Test func neverOpensMoreThanTheMaximum() async throws {
         try await TestDatabase.with { database in
             let pool = database.makePool(maximumConnections: 3)

@@ -10,6 +10,9 @@ import Logging
 /// let batch = try await connection.pipeline(ids.map { "SELECT * FROM users WHERE id = \($0)" })  // one round trip
 /// await connection.close()
 /// ```
+///
+/// Cancelling the calling task does not cancel a statement already sent (the server finishes it);
+/// bound long statements with `SET statement_timeout`.
 public final class PostgresConnection: Sendable {
     /// What this connection has sent so far.
     public struct Statistics: Sendable, Hashable {

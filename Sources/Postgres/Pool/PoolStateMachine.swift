@@ -137,13 +137,6 @@ struct PoolStateMachine<Connection, Waiter> {
         return waiters.removeFirst().waiter
     }
 
-    /// Idle connections that died while parked (the server went away) are dropped.
-    mutating func removeIdle(where isDead: (Connection) -> Bool) -> [Connection] {
-        let dead = idle.filter { isDead($0.connection) }.map(\.connection)
-        idle.removeAll { isDead($0.connection) }
-        return dead
-    }
-
     /// Stops handing out connections; `caller` is resumed once every leased connection came back.
     mutating func shutdown(_ caller: Waiter) -> ShutdownAction {
         let failing = waiters.map(\.waiter)

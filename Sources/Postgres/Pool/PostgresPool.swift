@@ -46,6 +46,7 @@ public final class PostgresPool: PostgresClient, Sendable {
         case connection(PostgresConnection)
         case connectSlot
         case failed(PostgresError)
+        case cancelled
     }
 
     private typealias Waiter = CheckedContinuation<WaitOutcome, Never>
@@ -244,6 +245,10 @@ public final class PostgresPool: PostgresClient, Sendable {
                 case .enqueued(let id):
                     waiterID.withLock { $0 = id }
                     publishUsage()
+                    if Task.isCancelled {  // cancelled before the handler could know the id
+                        giveUp(waiterID: id, reason: .cancelled)
+                        return
+                    }
                     Task { [weak self] in
                         try? await Task.sleep(for: remaining)
                         self?.giveUp(waiterID: id, reason: .timeout)
@@ -267,6 +272,8 @@ public final class PostgresPool: PostgresClient, Sendable {
             return try await openConnection()
         case .failed(let error):
             throw error
+        case .cancelled:
+            throw CancellationError()
         }
     }
 
@@ -282,7 +289,7 @@ public final class PostgresPool: PostgresClient, Sendable {
                 message: "no connection to \(configuration.redactedDescription) became free within \(options.acquireTimeout) "
                     + "(pool '\(options.name)' has \(options.maximumConnections) connections, all in use)")))
         case .cancelled:
-            waiter.resume(returning: .failed(PostgresError(code: .poolTimeout, message: "waiting for a connection was cancelled")))
+            waiter.resume(returning: .cancelled)
         }
         publishUsage()
     }
