@@ -21,7 +21,8 @@ struct Settings {
         while let argument = iterator.next() {
             func number() -> Int {
                 guard let text = iterator.next(), let value = Int(text), value > 0 else {
-                    fatalError("\(argument) needs a positive number")
+                    FileHandle.standardError.write(Data("\(argument) needs a positive number\n".utf8))
+                    exit(2)
                 }
                 return value
             }
@@ -30,7 +31,12 @@ struct Settings {
             case "--runs": runs = number()
             case "--scale": scale = number()
             case "--batch-seconds": batchSeconds = number()
-            default: fatalError("unknown option \(argument); see the header of Benchmarks/PostgresBenchmarks/main.swift")
+            case "-h", "--help":
+                print("usage: postgres-benchmarks [--duration SECONDS] [--runs N] [--scale PGBENCH_SCALE] [--batch-seconds SECONDS]")
+                exit(0)
+            default:
+                FileHandle.standardError.write(Data("unknown option \(argument) (try --help)\n".utf8))
+                exit(2)
             }
         }
     }
