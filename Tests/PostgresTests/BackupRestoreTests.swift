@@ -54,7 +54,7 @@ import Testing
             let badName = try await ProcessRunner.run(Self.repository + "/infra/db-backup", ["Learning;drop"], environment: environment)
             #expect(badName.status != 0 && badName.output.contains("invalid service name"))
             let notADump = cluster.directory + "/not-a-dump"
-            FileManager.default.createFile(atPath: notADump, contents: Data("hello".utf8))
+            _ = FileManager.default.createFile(atPath: notADump, contents: Data("hello".utf8))
             let garbage = try await ProcessRunner.run(Self.repository + "/infra/db-restore", ["learning", notADump], environment: environment)
             #expect(garbage.status != 0 && garbage.output.contains("not a pg_dump"))
             await admin.close()

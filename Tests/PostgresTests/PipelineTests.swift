@@ -72,7 +72,7 @@ import Testing
                     ])
                     guard case .failure(let aborted) = results[2] else { Issue.record("expected aborted"); return }
                     #expect(aborted.sqlState == PostgresError.SQLState.inFailedTransaction)
-                    try results[1].get()
+                    _ = try results[1].get()
                 }
             }
             #expect(error?.sqlState == PostgresError.SQLState.divisionByZero)

@@ -37,7 +37,7 @@ import Testing
                     #expect(inner.depth == 1)
                     try await inner.query("INSERT INTO items VALUES ('inner, kept')")
                     // An error inside a savepoint leaves the outer transaction usable.
-                    try? await inner.transaction { innermost in
+                    _ = try? await inner.transaction { innermost in
                         try await innermost.query("SELECT 1 / 0")
                     }
                 }

@@ -36,7 +36,6 @@ public final class PostgresConnection: Sendable {
     }
 
     deinit {
-        let driver = self.driver
         if !shared.isClosed {
             let driver = self.driver
             driver.thread.submit { _ in
