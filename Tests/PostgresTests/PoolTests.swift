@@ -145,8 +145,10 @@ import Testing
             #expect(totals.ok > 0)
             // After the restart every query works again, on fresh connections.
             for _ in 0..<10 { try await pool.query("SELECT 1") }
+            // Every acknowledged insert is stored; an insert whose commit raced the shutdown may be stored
+            // although its answer was lost (after commit, before acknowledgement): never more than that.
             let stored = try await pool.query("SELECT count(*) FROM hits")[0].decode(Int.self, at: 0)
-            #expect(stored == totals.ok)
+            #expect(stored >= totals.ok && stored <= totals.ok + totals.failed)
             await pool.shutdown()
         }
     }
