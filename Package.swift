@@ -9,14 +9,61 @@ let package = Package(
     products: [
         .library(name: "GraphQLKit", targets: ["GraphQLKit"]),
         .executable(name: "graphql-conformance", targets: ["GraphQLConformance"]),
+        .library(name: "HTTPKit", targets: ["HTTPKit"]),
     ],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
     targets: [
         // The GraphQL engine, written here: language, type system, validation, execution, federation.
         .target(name: "GraphQLKit"),
         // Reads the oracle's NDJSON cases on stdin, answers them with GraphQLKit on stdout.
         .executableTarget(name: "GraphQLConformance", dependencies: ["GraphQLKit"]),
         .testTarget(name: "GraphQLKitTests", dependencies: ["GraphQLKit"]),
+        // libnghttp2's C API (HTTP/2 framing, HPACK, flow control); imported only by HTTPKit.
+        .systemLibrary(name: "CNGHTTP2", pkgConfig: "libnghttp2", providers: [.apt(["libnghttp2-dev"])]),
+        // HTTP/1.1 (SwiftNIO) and HTTP/2 (libnghttp2) server and client, routing, health, metrics.
+        .target(
+            name: "HTTPKit",
+            dependencies: [
+                "CNGHTTP2",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "HTTPKitTests",
+            dependencies: [
+                "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+        // Release-mode benchmark: a bare SwiftNIO server vs HTTPKit, and HTTPKit's client (see BENCHMARKS.md).
+        .executableTarget(
+            name: "HTTPBenchmarks",
+            dependencies: [
+                "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/HTTPBenchmarks"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
