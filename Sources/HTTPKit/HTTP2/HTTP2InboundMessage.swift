@@ -10,6 +10,8 @@ struct HTTP2InboundMessage {
         case headersTooLarge
         /// The body exceeded the body-size limit (answered with 413).
         case bodyTooLarge
+        /// The message did not arrive within the request timeout (answered with 408).
+        case timedOut
     }
 
     var method: String?

@@ -243,6 +243,14 @@ final class NGHTTP2Session {
         self.messages[streamID]
     }
 
+    /// Marks a message that is still arriving as refused (e.g. it timed out): its remaining bytes
+    /// are dropped and no `.messageComplete` follows.
+    func reject(_ streamID: Int32, _ reason: HTTP2InboundMessage.Rejection) {
+        guard self.messages[streamID]?.rejection == nil else { return }
+        self.messages[streamID]?.rejection = reason
+        self.messages[streamID]?.body = ByteBuffer()
+    }
+
     /// Stream ids whose messages started before `deadline` and are still arriving.
     func streamsStarted(before deadline: NIODeadline) -> [Int32] {
         self.messages.compactMap { $0.value.startedAt < deadline && $0.value.rejection == nil ? $0.key : nil }
@@ -273,21 +281,27 @@ final class NGHTTP2Session {
         return produced
     }
 
-    /// Queues a response on `streamID` (server). `body` (if non-empty) is sent without copying.
-    func submitResponse(streamID: Int32, status: HTTPResponseStatus, headers: HTTPHeaders, body: ByteBuffer?) throws {
+    /// Queues a response on `streamID` (server). A non-empty `body` is sent without copying;
+    /// `contentLength` is announced (for `HEAD`, the length of the body not sent).
+    func submitResponse(
+        streamID: Int32,
+        status: HTTPResponseStatus,
+        headers: HTTPHeaders,
+        body: ByteBuffer?,
+        contentLength: Int
+    ) throws {
         self.headerBlock.reset()
         self.headerBlock.appendStatus(status.code)
-        if let body {
-            self.headerBlock.appendContentLength(body.readableBytes)
-        }
+        self.headerBlock.appendContentLength(contentLength)
         self.headerBlock.append(headers)
-        let rc = self.withDataProvider(hasBody: body != nil) { provider in
+        let sendsBody = body.map { $0.readableBytes > 0 } ?? false
+        let rc = self.withDataProvider(hasBody: sendsBody) { provider in
             self.headerBlock.withNameValuePairs { nva, count in
                 nghttp2_submit_response(self.session, streamID, nva, count, provider)
             }
         }
         try Self.check(rc, "nghttp2_submit_response")
-        if let body, body.readableBytes > 0 {
+        if let body, sendsBody {
             self.outboundBodies[streamID] = body
         }
     }
