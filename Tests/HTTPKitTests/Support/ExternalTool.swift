@@ -3,8 +3,11 @@ import Foundation
 /// The result of running an external program (curl, nghttp, h2load).
 struct ToolResult: Sendable {
     var status: Int32
-    var stdout: String
+    var stdoutData: Data
     var stderr: String
+
+    /// stdout decoded as UTF-8 (invalid bytes replaced).
+    var stdout: String { String(decoding: self.stdoutData, as: UTF8.self) }
 }
 
 /// Runs an external program as a subprocess with a hard time limit, without blocking Swift's
@@ -56,7 +59,7 @@ func runTool(_ executable: String, _ arguments: [String], stdin: Data? = nil, ti
     try? errHandle.close()
     return ToolResult(
         status: status,
-        stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-        stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
+        stdoutData: (try? Data(contentsOf: outURL)) ?? Data(),
+        stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self)
     )
 }
