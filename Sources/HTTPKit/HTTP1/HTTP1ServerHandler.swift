@@ -31,12 +31,14 @@ final class HTTP1ServerHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var requestContext: HTTPRequestContext?
     /// Whether the current request is counted in `http.server.active_requests`.
     private var countsAsActive = false
+    private var metrics: ConnectionMetrics
     private var declaredLength: Int?
 
     init(environment: ServerConnectionEnvironment, companions: Companions, logger: Logger) {
         self.environment = environment
         self.companions = companions
         self.logger = logger
+        self.metrics = ConnectionMetrics(environment.metrics)
         let configuration = environment.configuration
         self.machine = HTTP1ServerRequestStateMachine(
             maxBodySize: configuration.maxBodySize,
@@ -83,7 +85,9 @@ final class HTTP1ServerHandler: ChannelInboundHandler, RemovableChannelHandler {
                 self.countsAsActive = true
                 self.environment.metrics.activeRequests.increment()
                 self.declaredLength = declared
-                if head.headers[canonicalForm: "expect"].contains(where: { $0.lowercased() == "100-continue" }) {
+                if head.headers.contains(name: "expect"),
+                    head.headers[canonicalForm: "expect"].contains(where: { $0.lowercased() == "100-continue" })
+                {
                     context.writeAndFlush(
                         self.wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))),
                         promise: nil
@@ -162,7 +166,9 @@ final class HTTP1ServerHandler: ChannelInboundHandler, RemovableChannelHandler {
             authority: head.headers.first(name: "host"),
             wireProtocol: .http1_1
         )
-        if self.environment.configuration.enableHTTP2, let upgrade = H2CUpgradeRequest(head: head) {
+        if self.environment.configuration.enableHTTP2, head.headers.contains(name: "upgrade"),
+            let upgrade = H2CUpgradeRequest(head: head)
+        {
             self.upgradeToHTTP2(request: request, upgrade: upgrade, context: context)
             return
         }
@@ -201,7 +207,7 @@ final class HTTP1ServerHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
         let now = NIODeadline.now()
         self.endActiveRequest()
-        self.environment.metrics.recordDuration(
+        self.metrics.recordDuration(
             method: method,
             status: response.status,
             wireProtocol: .http1_1,

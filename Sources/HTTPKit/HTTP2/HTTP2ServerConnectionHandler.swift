@@ -38,11 +38,13 @@ final class HTTP2ServerConnectionHandler: ChannelInboundHandler, RemovableChanne
     private var needsFlush = false
     private var isClosing = false
     private var timer: Scheduled<Void>?
+    private var metrics: ConnectionMetrics
 
     init(environment: ServerConnectionEnvironment, logger: Logger, upgrade: Upgrade? = nil) {
         self.environment = environment
         self.logger = logger
         self.upgrade = upgrade
+        self.metrics = ConnectionMetrics(environment.metrics)
         self.machine = HTTP2ServerConnectionStateMachine(idleTimeout: environment.configuration.idleTimeout, now: .now())
     }
 
@@ -209,7 +211,7 @@ final class HTTP2ServerConnectionHandler: ChannelInboundHandler, RemovableChanne
         guard let pending = self.pending.removeValue(forKey: streamID) else { return }
         let now = NIODeadline.now()
         self.environment.metrics.activeRequests.decrement()
-        self.environment.metrics.recordDuration(
+        self.metrics.recordDuration(
             method: pending.method,
             status: response.status,
             wireProtocol: .http2,

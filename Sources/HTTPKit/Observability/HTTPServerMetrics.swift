@@ -18,8 +18,13 @@ final class HTTPServerMetrics: Sendable {
     }
 
     func recordDuration(method: HTTPMethod, status: HTTPResponseStatus, wireProtocol: HTTPWireProtocol, nanoseconds: Int64) {
+        self.durationTimer(method: method, status: status, wireProtocol: wireProtocol).recordNanoseconds(nanoseconds)
+    }
+
+    /// The timer for these labels, created on first use and shared by all connections.
+    func durationTimer(method: HTTPMethod, status: HTTPResponseStatus, wireProtocol: HTTPWireProtocol) -> Timer {
         let key = MetricKey.make(method: method, status: status.code, wireProtocol: wireProtocol)
-        let timer = self.durations.withLockedValue { timers in
+        return self.durations.withLockedValue { timers in
             if let timer = timers[key] { return timer }
             let timer = Timer(
                 label: "http.server.request.duration",
@@ -33,6 +38,27 @@ final class HTTPServerMetrics: Sendable {
             timers[key] = timer
             return timer
         }
+    }
+}
+
+/// A connection's own view of ``HTTPServerMetrics``: remembers the timers it used, so the
+/// per-request path takes no lock beyond the metric's own.
+struct ConnectionMetrics {
+    let shared: HTTPServerMetrics
+    private var timers: [Int: Timer] = [:]
+
+    init(_ shared: HTTPServerMetrics) {
+        self.shared = shared
+    }
+
+    mutating func recordDuration(method: HTTPMethod, status: HTTPResponseStatus, wireProtocol: HTTPWireProtocol, nanoseconds: Int64) {
+        let key = MetricKey.make(method: method, status: status.code, wireProtocol: wireProtocol)
+        if let timer = self.timers[key] {
+            timer.recordNanoseconds(nanoseconds)
+            return
+        }
+        let timer = self.shared.durationTimer(method: method, status: status, wireProtocol: wireProtocol)
+        self.timers[key] = timer
         timer.recordNanoseconds(nanoseconds)
     }
 }

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# HTTP layer benchmark (release build): a bare SwiftNIO server vs HTTPKit serving the same static
+# bytes, measured in the same run with wrk (HTTP/1.1) and h2load (HTTP/2, -c 8 -m 10), plus
+# HTTPKit's client requests/s. Prints one markdown table of medians over the runs.
+#
+#   Benchmarks/run-http.sh                      5 runs of 10 s per measurement
+#   RUNS=3 DURATION=5 Benchmarks/run-http.sh    shorter
+#   EXTRA_TARGET='graphql|<command>|<path>|h1,h2' Benchmarks/run-http.sh
+#       adds a target: <command> must print "listening <port>" on its first line and serve <path>
+#       until its stdin closes (phase 2's GraphQL endpoint plugs in here).
+#
+# Needs wrk and h2load (infra/bootstrap --bench). Servers run pinned to CPU 0 and load
+# generators to CPU 1 when taskset exists, so the two do not fight for one core.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-5}
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-64}
+CLIENT_REQUESTS=${CLIENT_REQUESTS:-200000}
+for tool in wrk h2load python3; do
+  command -v "$tool" >/dev/null || { echo "run-http: $tool missing (infra/bootstrap --bench)" >&2; exit 1; }
+done
+
+swift build -c release --product HTTPBenchmarks >&2
+BIN=.build/release/HTTPBenchmarks
+SERVER_CPU=() LOAD_CPU=()
+if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
+  SERVER_CPU=(taskset -c 0) LOAD_CPU=(taskset -c 1)
+fi
+
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# start_server NAME COMMAND...: runs the server with a held-open stdin, sets PORT_<NAME>.
+start_server() {
+  local name=$1; shift
+  mkfifo "$WORK/$name.in"
+  "${SERVER_CPU[@]}" "$@" < "$WORK/$name.in" > "$WORK/$name.out" 2> "$WORK/$name.err" &
+  PIDS+=($!)
+  exec {fd}> "$WORK/$name.in"   # keeps the server's stdin open until this script exits
+  for _ in $(seq 1 200); do
+    if grep -q '^listening ' "$WORK/$name.out" 2>/dev/null; then break; fi
+    sleep 0.05
+  done
+  local port
+  port=$(sed -n 's/^listening \([0-9]*\)$/\1/p' "$WORK/$name.out" | head -1)
+  [ -n "$port" ] || { echo "run-http: $name did not start: $(cat "$WORK/$name.err")" >&2; exit 1; }
+  printf -v "PORT_$name" '%s' "$port"
+}
+
+# Targets: name|path|protocols (the server was started under that name).
+TARGETS=("bare|/|h1" "httpkit|/|h1,h2")
+start_server bare "$BIN" serve-bare --port 0
+start_server httpkit "$BIN" serve-kit --port 0
+if [ -n "${EXTRA_TARGET:-}" ]; then
+  IFS='|' read -r extra_name extra_cmd extra_path extra_protocols <<< "$EXTRA_TARGET"
+  # shellcheck disable=SC2086
+  start_server "$extra_name" $extra_cmd
+  TARGETS+=("$extra_name|$extra_path|$extra_protocols")
+fi
+
+RESULTS="$WORK/results.tsv"
+: > "$RESULTS"
+record() { printf '%s\t%s\n' "$1" "$2" >> "$RESULTS"; echo "  $1: $2" >&2; }
+
+for run in $(seq 1 "$RUNS"); do
+  echo "run $run/$RUNS" >&2
+  for target in "${TARGETS[@]}"; do
+    IFS='|' read -r name path protocols <<< "$target"
+    port_var="PORT_$name"; url="http://127.0.0.1:${!port_var}$path"
+    if [[ $protocols == *h1* ]]; then
+      rps=$("${LOAD_CPU[@]}" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "$url" | awk '/Requests\/sec/ {print $2}')
+      record "$name wrk HTTP/1.1 -c$CONNECTIONS" "$rps"
+    fi
+    if [[ $protocols == *h2* ]]; then
+      rps=$("${LOAD_CPU[@]}" h2load -t1 -c8 -m10 -D "$DURATION" "$url" | sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p')
+      record "$name h2load HTTP/2 -c8 -m10" "$rps"
+    fi
+  done
+  out=$("${LOAD_CPU[@]}" "$BIN" client --port "$PORT_httpkit" --protocol h2 --requests "$CLIENT_REQUESTS" --concurrency 64)
+  record "HTTPKit client -> httpkit, HTTP/2 (1 connection, 64 concurrent)" "$(awk '{print $NF}' <<< "$out")"
+  out=$("${LOAD_CPU[@]}" "$BIN" client --port "$PORT_httpkit" --protocol h1 --connections 8 --requests "$CLIENT_REQUESTS" --concurrency 64)
+  record "HTTPKit client -> httpkit, HTTP/1.1 (8 connections, 64 concurrent)" "$(awk '{print $NF}' <<< "$out")"
+  out=$("${LOAD_CPU[@]}" "$BIN" client --port "$PORT_bare" --protocol h1 --connections 8 --requests "$CLIENT_REQUESTS" --concurrency 64)
+  record "HTTPKit client -> bare, HTTP/1.1 (8 connections, 64 concurrent)" "$(awk '{print $NF}' <<< "$out")"
+done
+
+python3 - "$RESULTS" "$RUNS" "$DURATION" <<'PY'
+import sys, statistics, collections
+rows = collections.OrderedDict()
+for line in open(sys.argv[1]):
+    name, value = line.rstrip("\n").split("\t")
+    rows.setdefault(name, []).append(float(value))
+median = {k: statistics.median(v) for k, v in rows.items()}
+bare = median.get("bare wrk HTTP/1.1 -c64") or next((v for k, v in median.items() if k.startswith("bare wrk")), None)
+kit_h2 = next((v for k, v in median.items() if k.startswith("httpkit h2load")), None)
+print(f"runs: {sys.argv[2]}, {sys.argv[3]} s each; requests/s, median (min-max)\n")
+print("| measurement | median req/s | min | max | vs bare NIO (HTTP/1.1) | vs HTTPKit static (HTTP/2) |")
+print("|---|---:|---:|---:|---:|---:|")
+for name, values in rows.items():
+    m = median[name]
+    ratio1 = f"{m / bare:.2f}x" if bare and ("wrk" in name) else ""
+    ratio2 = f"{m / kit_h2:.2f}x" if kit_h2 and ("h2load" in name) else ""
+    print(f"| {name} | {m:,.0f} | {min(values):,.0f} | {max(values):,.0f} | {ratio1} | {ratio2} |")
+PY
