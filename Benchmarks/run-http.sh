@@ -98,15 +98,25 @@ rows = collections.OrderedDict()
 for line in open(sys.argv[1]):
     name, value = line.rstrip("\n").split("\t")
     rows.setdefault(name, []).append(float(value))
-median = {k: statistics.median(v) for k, v in rows.items()}
-bare = median.get("bare wrk HTTP/1.1 -c64") or next((v for k, v in median.items() if k.startswith("bare wrk")), None)
-kit_h2 = next((v for k, v in median.items() if k.startswith("httpkit h2load")), None)
-print(f"runs: {sys.argv[2]}, {sys.argv[3]} s each; requests/s, median (min-max)\n")
-print("| measurement | median req/s | min | max | vs bare NIO (HTTP/1.1) | vs HTTPKit static (HTTP/2) |")
+
+def find(prefix):
+    return next((k for k in rows if k.startswith(prefix)), None)
+
+bare_h1 = find("bare wrk")
+kit_h2 = find("httpkit h2load")
+
+def paired(name, base):
+    # Ratio to the baseline measured in the same run (back to back), median over runs:
+    # steadier than a ratio of medians on a machine whose load drifts.
+    if not base or name == base or len(rows[name]) != len(rows[base]):
+        return ""
+    return f"{statistics.median(a / b for a, b in zip(rows[name], rows[base])):.2f}x"
+
+print(f"runs: {sys.argv[2]}, {sys.argv[3]} s per load-tool measurement; requests/s\n")
+print("| measurement | median req/s | min | max | vs bare NIO, same run (HTTP/1.1) | vs HTTPKit static, same run (HTTP/2) |")
 print("|---|---:|---:|---:|---:|---:|")
 for name, values in rows.items():
-    m = median[name]
-    ratio1 = f"{m / bare:.2f}x" if bare and ("wrk" in name) else ""
-    ratio2 = f"{m / kit_h2:.2f}x" if kit_h2 and ("h2load" in name) else ""
-    print(f"| {name} | {m:,.0f} | {min(values):,.0f} | {max(values):,.0f} | {ratio1} | {ratio2} |")
+    ratio1 = paired(name, bare_h1) if "wrk" in name else ""
+    ratio2 = paired(name, kit_h2) if "h2load" in name else ""
+    print(f"| {name} | {statistics.median(values):,.0f} | {min(values):,.0f} | {max(values):,.0f} | {ratio1} | {ratio2} |")
 PY

@@ -42,6 +42,28 @@ struct ServerLifecycleTests {
         }
     }
 
+    @Test func shutdownIsIdempotentAndAStoppedServerCannotStart() async throws {
+        let never = HTTPServer(configuration: .init(host: "127.0.0.1", port: 0), responder: TestRoutes.router(), logger: testLogger())
+        await never.shutdown()
+        await never.shutdown()
+        await #expect(throws: HTTPServer.LifecycleError.self) { try await never.start() }
+
+        let server = HTTPServer(configuration: .init(host: "127.0.0.1", port: 0), responder: TestRoutes.router(), logger: testLogger())
+        try await server.start()
+        await #expect(throws: HTTPServer.LifecycleError.self) { try await server.start() }
+        await server.shutdown()
+        await server.shutdown()
+        #expect(server.connectionCount == 0)
+    }
+
+    @Test func portInUseFailsStart() async throws {
+        try await withServer { running in
+            let second = HTTPServer(configuration: .init(host: "127.0.0.1", port: running.port), responder: TestRoutes.router(), logger: testLogger())
+            await #expect(throws: (any Error).self) { try await second.start() }
+            await second.shutdown()
+        }
+    }
+
     @Test func serviceGroupStopsTheServerOnGracefulShutdown() async throws {
         let server = HTTPServer(configuration: .init(host: "127.0.0.1", port: 0), responder: TestRoutes.router(), logger: testLogger())
         let group = ServiceGroup(services: [server], logger: testLogger())

@@ -154,7 +154,7 @@ final class HTTP1ServerHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func dispatch(keepAlive: Bool, context: ChannelHandlerContext) {
-        guard let head = self.head, var requestContext = self.requestContext else { return }
+        guard let head = self.head, let requestContext = self.requestContext else { return }
         let body = self.body ?? ByteBuffer()
         self.head = nil
         self.body = nil
@@ -178,7 +178,6 @@ final class HTTP1ServerHandler: ChannelInboundHandler, RemovableChannelHandler {
         let startedAt = self.requestStartedAt
         let method = head.method
         let version = head.version
-        requestContext.logger = self.logger
         let loopBoundContext = context
         ResponderInvocation.invoke(self.environment.responder, request: request, context: requestContext) { response in
             self.writeResponse(

@@ -41,6 +41,8 @@ public final class HTTPServer: Service, Sendable {
     private let group: any EventLoopGroup
     private let registry = ConnectionRegistry()
     private let state = NIOLockedValueBox(State.idle)
+    /// Set once `stopped` has been completed (it must be completed exactly once).
+    private let stoppedCompleted = NIOLockedValueBox(false)
     private let address = NIOLockedValueBox<SocketAddress?>(nil)
     private let stopped: EventLoopPromise<Void>
     private let readiness: HTTPReadiness?
@@ -113,7 +115,7 @@ public final class HTTPServer: Service, Sendable {
                 .get()
         } catch {
             self.state.withLockedValue { $0 = .stopped }
-            self.stopped.succeed()
+            self.completeStopped()
             throw error
         }
         self.address.withLockedValue { $0 = channel.localAddress }
@@ -176,7 +178,7 @@ public final class HTTPServer: Service, Sendable {
         }
         self.readiness?.markStopping()
         guard let channel else {
-            if case .stopped = self.state.withLockedValue({ $0 }) { self.stopped.succeed() }
+            if case .stopped = self.state.withLockedValue({ $0 }) { self.completeStopped() }
             return
         }
         self.logger.info("HTTP server shutting down", metadata: ["http.connections": "\(self.registry.count)"])
@@ -193,7 +195,15 @@ public final class HTTPServer: Service, Sendable {
             grace.cancel()
             self.state.withLockedValue { $0 = .stopped }
             self.logger.info("HTTP server stopped")
-            self.stopped.succeed()
+            self.completeStopped()
         }
+    }
+
+    private func completeStopped() {
+        let first = self.stoppedCompleted.withLockedValue { done -> Bool in
+            defer { done = true }
+            return !done
+        }
+        if first { self.stopped.succeed() }
     }
 }
