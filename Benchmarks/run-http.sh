@@ -53,7 +53,12 @@ start_server() {
   port=$(sed -n 's/^listening \([0-9]*\)$/\1/p' "$WORK/$name.out" | head -1)
   [ -n "$port" ] || { echo "run-http: $name did not start: $(cat "$WORK/$name.err")" >&2; exit 1; }
   printf -v "PORT_$name" '%s' "$port"
+  printf -v "PID_$name" '%s' "${PIDS[-1]}"
 }
+
+# cpu_ticks PID: user+system CPU time of a process so far, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TICKS_PER_SECOND=$(getconf CLK_TCK)
 
 # Targets: name|path|protocols (the server was started under that name).
 TARGETS=("bare|/|h1" "httpkit|/|h1,h2")
@@ -75,13 +80,24 @@ for run in $(seq 1 "$RUNS"); do
   for target in "${TARGETS[@]}"; do
     IFS='|' read -r name path protocols <<< "$target"
     port_var="PORT_$name"; url="http://127.0.0.1:${!port_var}$path"
+    pid_var="PID_$name"; pid=${!pid_var}
     if [[ $protocols == *h1* ]]; then
-      rps=$("${LOAD_CPU[@]}" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "$url" | awk '/Requests\/sec/ {print $2}')
-      record "$name wrk HTTP/1.1 -c$CONNECTIONS" "$rps"
+      before=$(cpu_ticks "$pid")
+      out=$("${LOAD_CPU[@]}" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "$url")
+      after=$(cpu_ticks "$pid")
+      requests=$(awk '/requests in/ {print $1}' <<< "$out")
+      record "$name wrk HTTP/1.1 -c$CONNECTIONS" "$(awk '/Requests\/sec/ {print $2}' <<< "$out")"
+      record "$name wrk HTTP/1.1 -c$CONNECTIONS: server CPU per request" \
+        "$(python3 -c "print(($after - $before) * 1e6 / $TICKS_PER_SECOND / $requests)")"
     fi
     if [[ $protocols == *h2* ]]; then
-      rps=$("${LOAD_CPU[@]}" h2load -t1 -c8 -m10 -D "$DURATION" "$url" | sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p')
-      record "$name h2load HTTP/2 -c8 -m10" "$rps"
+      before=$(cpu_ticks "$pid")
+      out=$("${LOAD_CPU[@]}" h2load -t1 -c8 -m10 -D "$DURATION" "$url")
+      after=$(cpu_ticks "$pid")
+      requests=$(sed -n 's/^requests: .* \([0-9]*\) succeeded.*/\1/p' <<< "$out")
+      record "$name h2load HTTP/2 -c8 -m10" "$(sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' <<< "$out")"
+      record "$name h2load HTTP/2 -c8 -m10: server CPU per request" \
+        "$(python3 -c "print(($after - $before) * 1e6 / $TICKS_PER_SECOND / $requests)")"
     fi
   done
   out=$("${LOAD_CPU[@]}" "$BIN" client --port "$PORT_httpkit" --protocol h2 --requests "$CLIENT_REQUESTS" --concurrency 64)
@@ -99,11 +115,8 @@ for line in open(sys.argv[1]):
     name, value = line.rstrip("\n").split("\t")
     rows.setdefault(name, []).append(float(value))
 
-def find(prefix):
-    return next((k for k in rows if k.startswith(prefix)), None)
-
-bare_h1 = find("bare wrk")
-kit_h2 = find("httpkit h2load")
+def find(prefix, cpu):
+    return next((k for k in rows if k.startswith(prefix) and ("CPU" in k) == cpu), None)
 
 def paired(name, base):
     # Ratio to the baseline measured in the same run (back to back), median over runs:
@@ -112,11 +125,16 @@ def paired(name, base):
         return ""
     return f"{statistics.median(a / b for a, b in zip(rows[name], rows[base])):.2f}x"
 
-print(f"runs: {sys.argv[2]}, {sys.argv[3]} s per load-tool measurement; requests/s\n")
-print("| measurement | median req/s | min | max | vs bare NIO, same run (HTTP/1.1) | vs HTTPKit static, same run (HTTP/2) |")
+print(f"runs: {sys.argv[2]}, {sys.argv[3]} s per load-tool measurement\n")
+print("| measurement | median | min | max | vs bare NIO, same run (HTTP/1.1) | vs HTTPKit static, same run (HTTP/2) |")
 print("|---|---:|---:|---:|---:|---:|")
 for name, values in rows.items():
-    ratio1 = paired(name, bare_h1) if "wrk" in name else ""
-    ratio2 = paired(name, kit_h2) if "h2load" in name else ""
-    print(f"| {name} | {statistics.median(values):,.0f} | {min(values):,.0f} | {max(values):,.0f} | {ratio1} | {ratio2} |")
+    cpu = "CPU" in name
+    ratio1 = paired(name, find("bare wrk", cpu)) if "wrk" in name else ""
+    ratio2 = paired(name, find("httpkit h2load", cpu)) if "h2load" in name else ""
+    if cpu:
+        cells = [f"{statistics.median(values):.1f} µs", f"{min(values):.1f}", f"{max(values):.1f}"]
+    else:
+        cells = [f"{statistics.median(values):,.0f} req/s", f"{min(values):,.0f}", f"{max(values):,.0f}"]
+    print(f"| {name} | {' | '.join(cells)} | {ratio1} | {ratio2} |")
 PY
