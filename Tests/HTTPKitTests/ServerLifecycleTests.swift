@@ -42,6 +42,32 @@ struct ServerLifecycleTests {
         }
     }
 
+    @Test func shutdownSendsGoawayAndFinishesTheOpenStream() async throws {
+        let server = HTTPServer(configuration: .init(host: "127.0.0.1", port: 0), responder: TestRoutes.router(), logger: testLogger())
+        try await server.start()
+        let connection = try await RawConnection.connect(port: try #require(server.port))
+        try await connection.send(HTTP2Frames.clientStart + HTTP2Frames.getRequest(stream: 1, path: "/slow?ms=400"))
+        try await Task.sleep(for: .milliseconds(100))
+        let shutdown = Task { await server.shutdown() }
+        // The announcement (last stream 2^31-1) and its PING arrive while stream 1 still runs.
+        #expect(await connection.waitFor { bytes in
+            HTTP2Frames.parse(bytes).contains { $0.type == HTTP2Frames.FrameType.ping.rawValue && $0.flags & HTTP2Frames.ack == 0 }
+        })
+        let goaways = HTTP2Frames.parse(connection.received).filter { $0.type == HTTP2Frames.FrameType.goaway.rawValue }
+        #expect(goaways.first?.payload.prefix(4) == [0x7f, 0xff, 0xff, 0xff])
+        // Answering the PING lets the server send its final GOAWAY naming stream 1.
+        let ping = try #require(HTTP2Frames.parse(connection.received).first { $0.type == HTTP2Frames.FrameType.ping.rawValue })
+        try await connection.send(HTTP2Frames.frame(.ping, flags: HTTP2Frames.ack, payload: ping.payload))
+        #expect(await connection.waitFor { bytes in
+            HTTP2Frames.parse(bytes).filter { $0.type == HTTP2Frames.FrameType.goaway.rawValue }.contains { $0.payload.prefix(4) == [0, 0, 0, 1] }
+        })
+        // Stream 1 still completes, then the server closes the connection and stops.
+        #expect(await connection.waitFor { HTTP2Frames.hasStatus200(HTTP2Frames.parse($0), stream: 1) })
+        #expect(await connection.waitForClose())
+        await shutdown.value
+        #expect(server.connectionCount == 0)
+    }
+
     @Test func shutdownIsIdempotentAndAStoppedServerCannotStart() async throws {
         let never = HTTPServer(configuration: .init(host: "127.0.0.1", port: 0), responder: TestRoutes.router(), logger: testLogger())
         await never.shutdown()
