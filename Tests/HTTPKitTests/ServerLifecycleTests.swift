@@ -25,6 +25,8 @@ struct ServerLifecycleTests {
             let idle = try await RawConnection.connect(port: port)
             try await idle.send("GET /hello HTTP/1.1\r\nHost: a\r\n\r\n")
             #expect(await idle.waitFor { $0.contains(text: "hello") })
+            // Both client connections are up (their requests leave with the connection's first flush).
+            #expect(await eventually { server.connectionCount >= 3 })
             try await Task.sleep(for: .milliseconds(200))
 
             let shutdown = Task { await server.shutdown() }
@@ -46,8 +48,10 @@ struct ServerLifecycleTests {
         let server = HTTPServer(configuration: .init(host: "127.0.0.1", port: 0), responder: TestRoutes.router(), logger: testLogger())
         try await server.start()
         let connection = try await RawConnection.connect(port: try #require(server.port))
-        try await connection.send(HTTP2Frames.clientStart + HTTP2Frames.getRequest(stream: 1, path: "/slow?ms=400"))
-        try await Task.sleep(for: .milliseconds(100))
+        try await connection.send(HTTP2Frames.clientStart + HTTP2Frames.getRequest(stream: 1, path: "/slow?ms=1500"))
+        // The server's SETTINGS prove the connection was accepted and speaks HTTP/2.
+        #expect(await connection.waitFor { HTTP2Frames.parse($0).contains { $0.type == HTTP2Frames.FrameType.settings.rawValue } })
+        try await Task.sleep(for: .milliseconds(50))
         let shutdown = Task { await server.shutdown() }
         // The announcement (last stream 2^31-1) and its PING arrive while stream 1 still runs.
         #expect(await connection.waitFor { bytes in

@@ -100,3 +100,33 @@ struct RoutingAndHelperTests {
         #expect(JSONText.escape("a\"b\\c\n\u{1}") == #"a\"b\\c\n\u0001"#)
     }
 }
+
+@Suite("Server configuration from the environment")
+struct ServerConfigurationEnvironmentTests {
+    @Test func defaultsAndOverrides() throws {
+        let defaults = try HTTPServerConfiguration(environment: [:], defaultPort: 4001)
+        #expect(defaults.port == 4001)
+        #expect(defaults.host == "127.0.0.1")
+        #expect(defaults.maxBodySize == 8 << 20)
+        let custom = try HTTPServerConfiguration(environment: [
+            "HTTP_HOST": "0.0.0.0", "PORT": "9000", "HTTP_MAX_BODY_BYTES": "1024", "HTTP_IDLE_TIMEOUT_MS": "1500",
+            "HTTP_ENABLE_HTTP2": "false", "HTTP_MAX_CONCURRENT_STREAMS": "7",
+        ])
+        #expect(custom.host == "0.0.0.0")
+        #expect(custom.port == 9000)
+        #expect(custom.maxBodySize == 1024)
+        #expect(custom.idleTimeout == .milliseconds(1500))
+        #expect(!custom.enableHTTP2)
+        #expect(custom.maxConcurrentStreams == 7)
+    }
+
+    @Test func badValuesAreNamedInTheError() {
+        #expect(throws: HTTPServerConfiguration.EnvironmentError.self) { try HTTPServerConfiguration(environment: ["PORT": "http"]) }
+        #expect(throws: HTTPServerConfiguration.EnvironmentError.self) { try HTTPServerConfiguration(environment: ["PORT": "70000"]) }
+        do {
+            _ = try HTTPServerConfiguration(environment: ["HTTP_ENABLE_HTTP2": "maybe"])
+        } catch {
+            #expect("\(error)" == "HTTP_ENABLE_HTTP2=maybe: expected true or false")
+        }
+    }
+}
