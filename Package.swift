@@ -12,10 +12,15 @@ let package = Package(
         .library(name: "Postgres", targets: ["Postgres"]),
         .library(name: "PostgresTestSupport", targets: ["PostgresTestSupport"]),
         .executable(name: "postgres-benchmarks", targets: ["PostgresBenchmarks"]),
+        .library(name: "HTTPKit", targets: ["HTTPKit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-atomics.git", from: "1.3.0"),
     ],
     targets: [
         // The GraphQL engine, written here: language, type system, validation, execution, federation.
@@ -52,6 +57,49 @@ let package = Package(
             name: "PostgresBenchmarks",
             dependencies: ["Postgres"],
             path: "Benchmarks/PostgresBenchmarks"
+        ),
+        // libnghttp2's C API (HTTP/2 framing, HPACK, flow control); imported only by HTTPKit.
+        .systemLibrary(name: "CNGHTTP2", pkgConfig: "libnghttp2", providers: [.apt(["libnghttp2-dev"])]),
+        // HTTP/1.1 (SwiftNIO) and HTTP/2 (libnghttp2) server and client, routing, health, metrics.
+        .target(
+            name: "HTTPKit",
+            dependencies: [
+                "CNGHTTP2",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Atomics", package: "swift-atomics"),
+            ]
+        ),
+        .testTarget(
+            name: "HTTPKitTests",
+            dependencies: [
+                "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Release-mode benchmark: a bare SwiftNIO server vs HTTPKit, and HTTPKit's client (see BENCHMARKS.md).
+        .executableTarget(
+            name: "HTTPBenchmarks",
+            dependencies: [
+                "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/HTTPBenchmarks"
         ),
     ],
     swiftLanguageModes: [.v6]

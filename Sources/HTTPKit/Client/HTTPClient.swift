@@ -1,0 +1,131 @@
+import Atomics
+import CoreMetrics
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+
+/// An HTTP client for calling upstream services: HTTP/2 (h2c, prior knowledge) with one
+/// multiplexed connection per upstream, or HTTP/1.1 with a small keep-alive pool.
+///
+/// Safe to share across tasks. Each upstream's pool lives on one event loop; connections are
+/// opened on demand, replaced after GOAWAY or failure, and requests the server provably did not
+/// process (refused streams, streams above GOAWAY's last stream id) are retried. Every request
+/// has a timeout, and cancelling the calling task resets its stream.
+///
+/// ```swift
+/// let client = HTTPClient(logger: logger)
+/// let identity = client.upstream(HTTPUpstream(host: "127.0.0.1", port: 4001))
+/// var request = HTTPClientRequest(method: .POST, path: "/graphql", body: ByteBuffer(string: #"{"query":"{ __typename }"}"#))
+/// request.headers.add(name: "content-type", value: "application/json")
+/// let response = try await identity.send(request)
+/// await client.shutdown()
+/// ```
+public final class HTTPClient: Sendable {
+    /// The configuration shared by every upstream.
+    public let configuration: HTTPClientConfiguration
+    private let group: any EventLoopGroup
+    private let logger: Logger
+    private let metricsFactory: any MetricsFactory
+    private let pools = NIOLockedValueBox<[HTTPUpstream: PoolHandle]>([:])
+    private let isShutdown = ManagedAtomic(false)
+    fileprivate let nextRequestID = ManagedAtomic(0)
+
+    /// Creates a client. Connections open on first use.
+    public init(
+        configuration: HTTPClientConfiguration = HTTPClientConfiguration(),
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        logger: Logger,
+        metricsFactory: (any MetricsFactory)? = nil
+    ) {
+        self.configuration = configuration
+        self.group = eventLoopGroup
+        self.logger = logger
+        self.metricsFactory = metricsFactory ?? MetricsSystem.factory
+    }
+
+    /// Sends `request` to `upstream` and returns the complete response.
+    /// Throws ``HTTPClientError`` (timeout, cancelled, connectFailed, ...).
+    public func send(_ request: HTTPClientRequest, to upstream: HTTPUpstream) async throws -> HTTPResponse {
+        try await self.upstream(upstream).send(request)
+    }
+
+    /// A handle bound to one upstream's pool: resolve it once, then send without a lookup.
+    public func upstream(_ upstream: HTTPUpstream) -> HTTPUpstreamClient {
+        HTTPUpstreamClient(client: self, pool: self.pool(for: upstream))
+    }
+
+    /// Fails queued requests, closes every connection (GOAWAY on HTTP/2) and waits until they are closed.
+    /// Requests sent afterwards fail with `shutdown`.
+    public func shutdown() async {
+        self.isShutdown.store(true, ordering: .relaxed)
+        let handles = self.pools.withLockedValue { Array($0.values) }
+        for handle in handles {
+            let closed = handle.eventLoop.flatSubmit { handle.box.value.shutdown() }
+            try? await closed.get()
+        }
+    }
+
+    fileprivate var isShutDown: Bool { self.isShutdown.load(ordering: .relaxed) }
+
+    private func pool(for upstream: HTTPUpstream) -> PoolHandle {
+        self.pools.withLockedValue { pools in
+            if let handle = pools[upstream] { return handle }
+            let eventLoop = self.group.next()
+            let pool = ConnectionPool(
+                upstream: upstream,
+                eventLoop: eventLoop,
+                configuration: self.configuration,
+                logger: self.logger,
+                metricsFactory: self.metricsFactory
+            )
+            let handle = PoolHandle(
+                eventLoop: eventLoop,
+                box: NIOLoopBoundBox.makeBoxSendingValue(pool, as: ConnectionPool.self, eventLoop: eventLoop)
+            )
+            pools[upstream] = handle
+            return handle
+        }
+    }
+}
+
+/// The event loop of one upstream's pool and the pool itself, reachable only on that loop.
+struct PoolHandle: Sendable {
+    let eventLoop: any EventLoop
+    let box: NIOLoopBoundBox<ConnectionPool>
+}
+
+/// Sends requests to one upstream (see ``HTTPClient/upstream(_:)``).
+public struct HTTPUpstreamClient: Sendable {
+    private let client: HTTPClient
+    private let pool: PoolHandle
+
+    fileprivate init(client: HTTPClient, pool: PoolHandle) {
+        self.client = client
+        self.pool = pool
+    }
+
+    /// Sends `request` and returns the complete response. Cancelling the calling task cancels
+    /// the request (RST_STREAM on HTTP/2) and throws `HTTPClientError(.cancelled)`.
+    public func send(_ request: HTTPClientRequest) async throws -> HTTPResponse {
+        if self.client.isShutDown {
+            throw HTTPClientError(.shutdown, "the HTTP client is shut down")
+        }
+        if Task.isCancelled {
+            throw HTTPClientError(.cancelled, "the calling task was cancelled")
+        }
+        let id = self.client.nextRequestID.loadThenWrappingIncrement(ordering: .relaxed)
+        let pool = self.pool
+        let promise = pool.eventLoop.makePromise(of: HTTPResponse.self)
+        return try await withTaskCancellationHandler {
+            pool.eventLoop.execute {
+                pool.box.value.enqueue(id, request, promise: promise)
+            }
+            return try await promise.futureResult.get()
+        } onCancel: {
+            pool.eventLoop.execute {
+                pool.box.value.abandon(id, HTTPClientError(.cancelled, "the calling task was cancelled"))
+            }
+        }
+    }
+}
