@@ -15,8 +15,10 @@ let package = Package(
         // The GraphQL engine, written here: language, type system, validation, execution, federation.
         .target(name: "GraphQLKit"),
         // Reads the oracle's NDJSON cases on stdin, answers them with GraphQLKit on stdout.
-        .executableTarget(name: "GraphQLConformance", dependencies: ["GraphQLKit"]),
-        .testTarget(name: "GraphQLKitTests", dependencies: ["GraphQLKit"]),
+        .executableTarget(name: "GraphQLConformance", dependencies: ["GraphQLConformanceKit"]),
+        .testTarget(name: "GraphQLKitTests", dependencies: ["GraphQLKit", "GraphQLConformanceKit"]),
+        // The case-answering logic of graphql-conformance, callable in-process by the tests.
+        .target(name: "GraphQLConformanceKit", dependencies: ["GraphQLKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

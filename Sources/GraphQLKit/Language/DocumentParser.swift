@@ -1,0 +1,300 @@
+/// The recursive-descent parser behind ``Parser``: graphql-js's grammar and error behaviour,
+/// over a ``Lexer`` that reads one token ahead at most (so lexical errors surface exactly when
+/// graphql-js would hit them).
+struct DocumentParser {
+    let source: Source
+    let bytes: UnsafeBufferPointer<UInt8>
+    let options: ParseOptions
+    var lexer: Lexer
+    /// The current token.
+    var token = Token(kind: .startOfFile, start: 0, end: 0)
+    /// The token after the current one, when something looked ahead.
+    var peeked: Token?
+    /// End offset of the previous token (graphql-js `lastToken.end`): where a finished node ends.
+    var lastTokenEnd = 0
+    var tokenCount = 0
+    var depth = 0
+    let keepsLocations: Bool
+
+    init(source: Source, bytes: UnsafeBufferPointer<UInt8>, options: ParseOptions) {
+        self.source = source
+        self.bytes = bytes
+        self.options = options
+        self.lexer = Lexer(bytes: bytes)
+        self.keepsLocations = !options.noLocation
+    }
+
+    // MARK: Tokens
+
+    /// Moves to the next token, enforcing ``ParseOptions/maxTokens``.
+    mutating func advance() throws(SyntaxFailure) {
+        lastTokenEnd = token.end
+        if let next = peeked {
+            token = next
+            peeked = nil
+        } else {
+            token = try lexer.nextToken(from: token.end)
+        }
+        if let maxTokens = options.maxTokens, token.kind != .endOfFile {
+            tokenCount += 1
+            if tokenCount > maxTokens {
+                throw SyntaxFailure(position: token.start, description: "Document contains more that \(maxTokens) tokens. Parsing aborted.")
+            }
+        }
+    }
+
+    /// The token after the current one, without moving.
+    mutating func lookahead() throws(SyntaxFailure) -> Token {
+        if token.kind == .endOfFile { return token }
+        if let next = peeked { return next }
+        let next = try lexer.nextToken(from: token.end)
+        peeked = next
+        return next
+    }
+
+    @inline(__always) func peek(_ kind: TokenKind) -> Bool { token.kind == kind }
+
+    /// Consumes a token of `kind` or fails with "Expected …, found …".
+    @discardableResult
+    mutating func expect(_ kind: TokenKind) throws(SyntaxFailure) -> Token {
+        let current = token
+        guard current.kind == kind else {
+            throw SyntaxFailure(position: current.start, description: "Expected \(kind.description), found \(describe(current)).")
+        }
+        try advance()
+        return current
+    }
+
+    /// Consumes a token of `kind` if it is next.
+    @inline(__always)
+    mutating func expectOptional(_ kind: TokenKind) throws(SyntaxFailure) -> Bool {
+        guard token.kind == kind else { return false }
+        try advance()
+        return true
+    }
+
+    /// Consumes the name `keyword` or fails.
+    mutating func expectKeyword(_ keyword: StaticString) throws(SyntaxFailure) {
+        guard isKeyword(token, keyword) else {
+            throw SyntaxFailure(position: token.start, description: "Expected \"\(keyword)\", found \(describe(token)).")
+        }
+        try advance()
+    }
+
+    /// Consumes the name `keyword` if it is next.
+    mutating func expectOptionalKeyword(_ keyword: StaticString) throws(SyntaxFailure) -> Bool {
+        guard isKeyword(token, keyword) else { return false }
+        try advance()
+        return true
+    }
+
+    /// Whether `token` is a name spelled `keyword` (compared as bytes, no string created).
+    func isKeyword(_ token: Token, _ keyword: StaticString) -> Bool {
+        guard token.kind == .name, token.end - token.start == keyword.utf8CodeUnitCount else { return false }
+        let word = keyword.utf8Start
+        var index = 0
+        while index < keyword.utf8CodeUnitCount {
+            if bytes[token.start + index] != word[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// "Unexpected …" at `token` (the current one by default).
+    func unexpected(_ at: Token? = nil) -> SyntaxFailure {
+        let token = at ?? self.token
+        return SyntaxFailure(position: token.start, description: "Unexpected \(describe(token)).")
+    }
+
+    /// A token as graphql-js describes it: its kind, then its value in quotes if it has one.
+    func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .name, .int, .float, .comment:
+            return "\(token.kind.description) \"\(text(of: token))\""
+        case .string, .blockString:
+            return "\(token.kind.description) \"\(token.stringValue ?? "")\""
+        default:
+            return token.kind.description
+        }
+    }
+
+    /// The source text of a token.
+    @inline(__always) func text(of token: Token) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
+    }
+
+    /// The location of a node that started at `start` and ends with the previous token.
+    @inline(__always) func location(from start: Int) -> Location? {
+        keepsLocations ? Location(start: start, end: lastTokenEnd, source: source) : nil
+    }
+
+    /// Enters one level of nesting, failing past ``ParseOptions/maxDepth``.
+    @inline(__always)
+    mutating func enterNesting() throws(SyntaxFailure) {
+        depth += 1
+        if depth > options.maxDepth {
+            throw SyntaxFailure(position: token.start, description: "Document nesting is deeper than \(options.maxDepth) levels. Parsing aborted.")
+        }
+    }
+
+    // MARK: Document
+
+    /// Document : Definition+
+    mutating func parseDocument() throws(SyntaxFailure) -> Document {
+        let start = token.start
+        try expect(.startOfFile)
+        var definitions: [Definition] = []
+        repeat {
+            definitions.append(try parseDefinition())
+        } while try !expectOptional(.endOfFile)
+        return Document(definitions: definitions, location: location(from: start))
+    }
+
+    /// Definition : ExecutableDefinition | TypeSystemDefinition | TypeSystemExtension
+    mutating func parseDefinition() throws(SyntaxFailure) -> Definition {
+        if peek(.braceL) {
+            return .operation(try parseOperationDefinition())
+        }
+        let hasDescription = peekDescription()
+        let keyword = hasDescription ? try lookahead() : token
+        if keyword.kind == .name {
+            if isKeyword(keyword, "schema") { return .schema(try parseSchemaDefinition()) }
+            if isKeyword(keyword, "scalar") { return .type(.scalar(try parseScalarTypeDefinition())) }
+            if isKeyword(keyword, "type") { return .type(.object(try parseObjectTypeDefinition())) }
+            if isKeyword(keyword, "interface") { return .type(.interface(try parseInterfaceTypeDefinition())) }
+            if isKeyword(keyword, "union") { return .type(.union(try parseUnionTypeDefinition())) }
+            if isKeyword(keyword, "enum") { return .type(.enum(try parseEnumTypeDefinition())) }
+            if isKeyword(keyword, "input") { return .type(.inputObject(try parseInputObjectTypeDefinition())) }
+            if isKeyword(keyword, "directive") { return .directive(try parseDirectiveDefinition()) }
+            let isOperation = isKeyword(keyword, "query") || isKeyword(keyword, "mutation") || isKeyword(keyword, "subscription")
+            let isFragment = isKeyword(keyword, "fragment")
+            if hasDescription && !(options.allowExecutableDescriptions && (isOperation || isFragment)) {
+                throw SyntaxFailure(position: token.start, description: "Unexpected description, descriptions are supported only on type definitions.")
+            }
+            if isOperation { return .operation(try parseOperationDefinition()) }
+            if isFragment { return .fragment(try parseFragmentDefinition()) }
+            if isKeyword(keyword, "extend") { return try parseTypeSystemExtension() }
+        }
+        throw unexpected(keyword)
+    }
+
+    // MARK: Descriptions
+
+    func peekDescription() -> Bool { token.kind == .string || token.kind == .blockString }
+
+    /// Description : StringValue
+    mutating func parseDescription() throws(SyntaxFailure) -> StringValue? {
+        peekDescription() ? try parseStringLiteral() : nil
+    }
+
+    mutating func parseStringLiteral() throws(SyntaxFailure) -> StringValue {
+        let current = token
+        try advance()
+        return StringValue(current.stringValue ?? "", block: current.kind == .blockString, location: location(from: current.start))
+    }
+
+    // MARK: Names and types
+
+    /// Name
+    @inline(__always)
+    mutating func parseName() throws(SyntaxFailure) -> Name {
+        let current = token
+        guard current.kind == .name else {
+            throw SyntaxFailure(position: current.start, description: "Expected Name, found \(describe(current)).")
+        }
+        try advance()
+        return Name(text(of: current), location: location(from: current.start))
+    }
+
+    /// NamedType : Name
+    mutating func parseNamedType() throws(SyntaxFailure) -> NamedType {
+        let start = token.start
+        let name = try parseName()
+        return NamedType(name: name, location: location(from: start))
+    }
+
+    /// Type : NamedType | ListType | NonNullType
+    mutating func parseTypeReference() throws(SyntaxFailure) -> TypeReference {
+        let start = token.start
+        var type: TypeReference
+        if peek(.bracketL) {
+            try enterNesting()
+            try advance()
+            let inner = try parseTypeReference()
+            try expect(.bracketR)
+            depth -= 1
+            type = .list(ListType(type: inner, location: location(from: start)))
+        } else {
+            type = .named(try parseNamedType())
+        }
+        if try expectOptional(.bang) {
+            return .nonNull(NonNullType(type: type, location: location(from: start)))
+        }
+        return type
+    }
+
+    // MARK: Directives and arguments
+
+    /// Directives[Const] : Directive[?Const]+
+    mutating func parseDirectives(isConst: Bool) throws(SyntaxFailure) -> [Directive] {
+        guard peek(.at) else { return [] }
+        var directives: [Directive] = []
+        repeat {
+            let start = token.start
+            try advance()
+            let name = try parseName()
+            let arguments = try parseArguments(isConst: isConst)
+            directives.append(Directive(name: name, arguments: arguments, location: location(from: start)))
+        } while peek(.at)
+        return directives
+    }
+
+    /// Arguments[Const] : ( Argument[?Const]+ )
+    mutating func parseArguments(isConst: Bool) throws(SyntaxFailure) -> [Argument] {
+        guard try expectOptional(.parenL) else { return [] }
+        var arguments: [Argument] = []
+        repeat {
+            let start = token.start
+            let name = try parseName()
+            try expect(.colon)
+            let value = try parseValueLiteral(isConst: isConst)
+            arguments.append(Argument(name: name, value: value, location: location(from: start)))
+        } while try !expectOptional(.parenR)
+        return arguments
+    }
+
+    // MARK: List helpers (graphql-js optionalMany / delimitedMany)
+
+    /// `open item+ close` if `open` is next, else empty.
+    mutating func optionalMany<Item>(_ open: TokenKind, _ close: TokenKind,
+                                     _ item: (inout DocumentParser) throws(SyntaxFailure) -> Item) throws(SyntaxFailure) -> [Item] {
+        guard try expectOptional(open) else { return [] }
+        var items: [Item] = []
+        repeat {
+            items.append(try item(&self))
+        } while try !expectOptional(close)
+        return items
+    }
+
+    /// `open item+ close`, required.
+    mutating func many<Item>(_ open: TokenKind, _ close: TokenKind,
+                             _ item: (inout DocumentParser) throws(SyntaxFailure) -> Item) throws(SyntaxFailure) -> [Item] {
+        try expect(open)
+        var items: [Item] = []
+        repeat {
+            items.append(try item(&self))
+        } while try !expectOptional(close)
+        return items
+    }
+
+    /// `delimiter? item (delimiter item)*`.
+    mutating func delimitedMany<Item>(_ delimiter: TokenKind,
+                                      _ item: (inout DocumentParser) throws(SyntaxFailure) -> Item) throws(SyntaxFailure) -> [Item] {
+        _ = try expectOptional(delimiter)
+        var items: [Item] = []
+        repeat {
+            items.append(try item(&self))
+        } while try expectOptional(delimiter)
+        return items
+    }
+}
