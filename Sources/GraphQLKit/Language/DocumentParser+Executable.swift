@@ -52,6 +52,7 @@ extension DocumentParser {
     }
 
     /// SelectionSet : { Selection+ }
+    @inline(never)
     mutating func parseSelectionSet() throws(SyntaxFailure) -> SelectionSet {
         let start = token.start
         try enterNesting()
@@ -65,13 +66,27 @@ extension DocumentParser {
     }
 
     /// Selection : Field | FragmentSpread | InlineFragment
+    @inline(__always)
     mutating func parseSelection() throws(SyntaxFailure) -> Selection {
         peek(.spread) ? try parseFragment() : .field(try parseField())
     }
 
     /// Field : Alias? Name Arguments? Directives? SelectionSet?
+    ///
+    /// Everything before the selection set is parsed out of line (``parseFieldHead()``), so the
+    /// frame that stays on the stack while the selection set recurses is small.
+    @inline(never)
     mutating func parseField() throws(SyntaxFailure) -> Field {
         let start = token.start
+        var field = try parseFieldHead()
+        if peek(.braceL) { field.selectionSet = try parseSelectionSet() }
+        field.location = location(from: start)
+        return field
+    }
+
+    /// Alias? Name Arguments? Directives?
+    @inline(never)
+    mutating func parseFieldHead() throws(SyntaxFailure) -> Field {
         let nameOrAlias = try parseName()
         let alias: Name?
         let name: Name
@@ -84,13 +99,12 @@ extension DocumentParser {
         }
         let arguments = try parseArguments(isConst: false)
         let directives = try parseDirectives(isConst: false)
-        let selectionSet = peek(.braceL) ? try parseSelectionSet() : nil
-        return Field(alias: alias, name: name, arguments: arguments, directives: directives, selectionSet: selectionSet,
-                     location: location(from: start))
+        return Field(alias: alias, name: name, arguments: arguments, directives: directives)
     }
 
     /// FragmentSpread : ... FragmentName Directives?
     /// InlineFragment : ... TypeCondition? Directives? SelectionSet
+    @inline(never)
     mutating func parseFragment() throws(SyntaxFailure) -> Selection {
         let start = token.start
         try expect(.spread)
@@ -123,6 +137,11 @@ extension DocumentParser {
                                   location: location(from: start))
     }
 
+    @inline(never)
+    func variableInConstant(at start: Int) -> SyntaxFailure {
+        SyntaxFailure(position: start, description: "Unexpected variable \"$\(text(of: token))\" in constant value.")
+    }
+
     /// FragmentName : Name but not `on`
     mutating func parseFragmentName() throws(SyntaxFailure) -> Name {
         if isKeyword(token, "on") { throw unexpected() }
@@ -133,31 +152,62 @@ extension DocumentParser {
 
     /// Value[Const] : [~Const] Variable | IntValue | FloatValue | StringValue | BooleanValue | NullValue | EnumValue
     ///              | ListValue[?Const] | ObjectValue[?Const]
+    ///
+    /// Lists and objects recurse through their own small functions, and everything else is
+    /// parsed out of line, so each nesting level costs little stack.
+    @inline(never)
     mutating func parseValueLiteral(isConst: Bool) throws(SyntaxFailure) -> Value {
+        switch token.kind {
+        case .bracketL: return .list(try parseListValue(isConst: isConst))
+        case .braceL: return .object(try parseObjectValue(isConst: isConst))
+        default: return try parseScalarValue(isConst: isConst)
+        }
+    }
+
+    /// ListValue[Const] : [ ] | [ Value[?Const]+ ]
+    @inline(never)
+    mutating func parseListValue(isConst: Bool) throws(SyntaxFailure) -> ListValue {
+        let start = token.start
+        try enterNesting()
+        try advance()
+        var values: [Value] = []
+        while try !expectOptional(.bracketR) {
+            values.append(try parseValueLiteral(isConst: isConst))
+        }
+        depth -= 1
+        return ListValue(values: values, location: location(from: start))
+    }
+
+    /// ObjectValue[Const] : { } | { ObjectField[?Const]+ }
+    @inline(never)
+    mutating func parseObjectValue(isConst: Bool) throws(SyntaxFailure) -> ObjectValue {
+        let start = token.start
+        try enterNesting()
+        try advance()
+        var fields: [ObjectField] = []
+        while try !expectOptional(.braceR) {
+            let fieldStart = token.start
+            let name = try parseNameBeforeColon()
+            let value = try parseValueLiteral(isConst: isConst)
+            fields.append(ObjectField(name: name, value: value, location: location(from: fieldStart)))
+        }
+        depth -= 1
+        return ObjectValue(fields: fields, location: location(from: start))
+    }
+
+    /// `Name :` (an object field's or argument's name and its colon).
+    @inline(never)
+    mutating func parseNameBeforeColon() throws(SyntaxFailure) -> Name {
+        let name = try parseName()
+        try expect(.colon)
+        return name
+    }
+
+    /// Every value that is not a list or an object.
+    @inline(never)
+    mutating func parseScalarValue(isConst: Bool) throws(SyntaxFailure) -> Value {
         let current = token
         switch current.kind {
-        case .bracketL:
-            try enterNesting()
-            try advance()
-            var values: [Value] = []
-            while try !expectOptional(.bracketR) {
-                values.append(try parseValueLiteral(isConst: isConst))
-            }
-            depth -= 1
-            return .list(ListValue(values: values, location: location(from: current.start)))
-        case .braceL:
-            try enterNesting()
-            try advance()
-            var fields: [ObjectField] = []
-            while try !expectOptional(.braceR) {
-                let start = token.start
-                let name = try parseName()
-                try expect(.colon)
-                let value = try parseValueLiteral(isConst: isConst)
-                fields.append(ObjectField(name: name, value: value, location: location(from: start)))
-            }
-            depth -= 1
-            return .object(ObjectValue(fields: fields, location: location(from: current.start)))
         case .int:
             try advance()
             return .int(IntValue(text(of: current), location: location(from: current.start)))
@@ -175,9 +225,7 @@ extension DocumentParser {
         case .dollar:
             if isConst {
                 try expect(.dollar)
-                if token.kind == .name {
-                    throw SyntaxFailure(position: current.start, description: "Unexpected variable \"$\(text(of: token))\" in constant value.")
-                }
+                if token.kind == .name { throw variableInConstant(at: current.start) }
                 throw unexpected(current)
             }
             return .variable(try parseVariable())

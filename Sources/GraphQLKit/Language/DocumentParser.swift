@@ -26,7 +26,9 @@ struct DocumentParser {
 
     // MARK: Tokens
 
-    /// Moves to the next token, enforcing ``ParseOptions/maxTokens``.
+    /// Moves to the next token, enforcing ``ParseOptions/maxTokens``. Kept out of line: the
+    /// lexer inlined into every parsing function would multiply their stack frames.
+    @inline(never)
     mutating func advance() throws(SyntaxFailure) {
         lastTokenEnd = token.end
         if let next = peeked {
@@ -37,13 +39,12 @@ struct DocumentParser {
         }
         if let maxTokens = options.maxTokens, token.kind != .endOfFile {
             tokenCount += 1
-            if tokenCount > maxTokens {
-                throw SyntaxFailure(position: token.start, description: "Document contains more that \(maxTokens) tokens. Parsing aborted.")
-            }
+            if tokenCount > maxTokens { throw tooManyTokens(maxTokens) }
         }
     }
 
     /// The token after the current one, without moving.
+    @inline(never)
     mutating func lookahead() throws(SyntaxFailure) -> Token {
         if token.kind == .endOfFile { return token }
         if let next = peeked { return next }
@@ -58,11 +59,27 @@ struct DocumentParser {
     @discardableResult
     mutating func expect(_ kind: TokenKind) throws(SyntaxFailure) -> Token {
         let current = token
-        guard current.kind == kind else {
-            throw SyntaxFailure(position: current.start, description: "Expected \(kind.description), found \(describe(current)).")
-        }
+        guard current.kind == kind else { throw expected(kind, found: current) }
         try advance()
         return current
+    }
+
+    // Error construction lives in non-inlined functions so its string work doesn't enlarge the
+    // frames of the recursive parsing functions (deep documents must fit small stacks).
+
+    @inline(never)
+    func expected(_ kind: TokenKind, found: Token) -> SyntaxFailure {
+        SyntaxFailure(position: found.start, description: "Expected \(kind.description), found \(describe(found)).")
+    }
+
+    @inline(never)
+    func tooManyTokens(_ maxTokens: Int) -> SyntaxFailure {
+        SyntaxFailure(position: token.start, description: "Document contains more that \(maxTokens) tokens. Parsing aborted.")
+    }
+
+    @inline(never)
+    func tooDeep() -> SyntaxFailure {
+        SyntaxFailure(position: token.start, description: "Document nesting is deeper than \(options.maxDepth) levels. Parsing aborted.")
     }
 
     /// Consumes a token of `kind` if it is next.
@@ -75,10 +92,13 @@ struct DocumentParser {
 
     /// Consumes the name `keyword` or fails.
     mutating func expectKeyword(_ keyword: StaticString) throws(SyntaxFailure) {
-        guard isKeyword(token, keyword) else {
-            throw SyntaxFailure(position: token.start, description: "Expected \"\(keyword)\", found \(describe(token)).")
-        }
+        guard isKeyword(token, keyword) else { throw expectedKeyword(keyword) }
         try advance()
+    }
+
+    @inline(never)
+    func expectedKeyword(_ keyword: StaticString) -> SyntaxFailure {
+        SyntaxFailure(position: token.start, description: "Expected \"\(keyword)\", found \(describe(token)).")
     }
 
     /// Consumes the name `keyword` if it is next.
@@ -101,12 +121,14 @@ struct DocumentParser {
     }
 
     /// "Unexpected …" at `token` (the current one by default).
+    @inline(never)
     func unexpected(_ at: Token? = nil) -> SyntaxFailure {
         let token = at ?? self.token
         return SyntaxFailure(position: token.start, description: "Unexpected \(describe(token)).")
     }
 
     /// A token as graphql-js describes it: its kind, then its value in quotes if it has one.
+    @inline(never)
     func describe(_ token: Token) -> String {
         switch token.kind {
         case .name, .int, .float, .comment:
@@ -132,9 +154,7 @@ struct DocumentParser {
     @inline(__always)
     mutating func enterNesting() throws(SyntaxFailure) {
         depth += 1
-        if depth > options.maxDepth {
-            throw SyntaxFailure(position: token.start, description: "Document nesting is deeper than \(options.maxDepth) levels. Parsing aborted.")
-        }
+        if depth > options.maxDepth { throw tooDeep() }
     }
 
     // MARK: Document
@@ -199,9 +219,7 @@ struct DocumentParser {
     @inline(__always)
     mutating func parseName() throws(SyntaxFailure) -> Name {
         let current = token
-        guard current.kind == .name else {
-            throw SyntaxFailure(position: current.start, description: "Expected Name, found \(describe(current)).")
-        }
+        guard current.kind == .name else { throw expected(.name, found: current) }
         try advance()
         return Name(text(of: current), location: location(from: current.start))
     }
@@ -214,6 +232,7 @@ struct DocumentParser {
     }
 
     /// Type : NamedType | ListType | NonNullType
+    @inline(never)
     mutating func parseTypeReference() throws(SyntaxFailure) -> TypeReference {
         let start = token.start
         var type: TypeReference
@@ -236,6 +255,7 @@ struct DocumentParser {
     // MARK: Directives and arguments
 
     /// Directives[Const] : Directive[?Const]+
+    @inline(never)
     mutating func parseDirectives(isConst: Bool) throws(SyntaxFailure) -> [Directive] {
         guard peek(.at) else { return [] }
         var directives: [Directive] = []
@@ -250,13 +270,13 @@ struct DocumentParser {
     }
 
     /// Arguments[Const] : ( Argument[?Const]+ )
+    @inline(never)
     mutating func parseArguments(isConst: Bool) throws(SyntaxFailure) -> [Argument] {
         guard try expectOptional(.parenL) else { return [] }
         var arguments: [Argument] = []
         repeat {
             let start = token.start
-            let name = try parseName()
-            try expect(.colon)
+            let name = try parseNameBeforeColon()
             let value = try parseValueLiteral(isConst: isConst)
             arguments.append(Argument(name: name, value: value, location: location(from: start)))
         } while try !expectOptional(.parenR)

@@ -25,7 +25,7 @@ public struct ParseOptions: Sendable, Hashable {
     public var allowExecutableDescriptions: Bool
 
     /// The default for ``maxDepth``.
-    public static let defaultMaxDepth = 256
+    public static let defaultMaxDepth = 128
 
     public init(noLocation: Bool = false, maxTokens: Int? = nil, maxDepth: Int = ParseOptions.defaultMaxDepth,
                 allowLegacyFragmentVariables: Bool = false, allowExecutableDescriptions: Bool = false) {

@@ -12,9 +12,9 @@ public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible
 public struct JSONParseOptions: Sendable, Hashable {
     /// The deepest nesting of arrays and objects accepted (deeper input is an error, never a
     /// stack overflow).
-    public var maxDepth: Int = 512
+    public var maxDepth: Int = 128
 
-    public init(maxDepth: Int = 512) {
+    public init(maxDepth: Int = 128) {
         self.maxDepth = maxDepth
     }
 }
@@ -81,10 +81,18 @@ struct JSONParser {
         skipWhitespace()
         let value = try parseValue()
         skipWhitespace()
-        if position < bytes.count { throw failure("Unexpected \(describe(position)) after the JSON value") }
+        if position < bytes.count { throw unexpected(" after the JSON value") }
         return value
     }
 
+    /// "Unexpected <what is at position>, <expectation>": built out of line so that message
+    /// formatting doesn't enlarge the recursive parsing frames.
+    @inline(never)
+    func unexpected(_ expectation: StaticString) -> JSONParseError {
+        failure("Unexpected \(describe(position))\(expectation)")
+    }
+
+    @inline(never)
     func failure(_ message: String, at offset: Int? = nil) -> JSONParseError {
         let offset = offset ?? position
         var line = 1
@@ -123,7 +131,7 @@ struct JSONParser {
         case 0x66: try expectLiteral("false"); return .bool(false)
         case 0x6E: try expectLiteral("null"); return .null
         case 0x2D, 0x30...0x39: return try parseNumber()
-        default: throw failure("Unexpected \(describe(position)), expected a value")
+        default: throw unexpected(", expected a value")
         }
     }
 
@@ -131,13 +139,18 @@ struct JSONParser {
         let count = literal.utf8CodeUnitCount
         guard position + count <= bytes.count,
               UnsafeBufferPointer(rebasing: bytes[position..<(position + count)]).elementsEqual(UnsafeBufferPointer(start: literal.utf8Start, count: count))
-        else { throw failure("Unexpected \(describe(position)), expected a value") }
+        else { throw unexpected(", expected a value") }
         position += count
     }
 
     mutating func enter() throws(JSONParseError) {
         depth += 1
-        if depth > options.maxDepth { throw failure("JSON nesting is deeper than \(options.maxDepth) levels") }
+        if depth > options.maxDepth { throw tooDeep() }
+    }
+
+    @inline(never)
+    func tooDeep() -> JSONParseError {
+        failure("JSON nesting is deeper than \(options.maxDepth) levels")
     }
 
     mutating func parseObject() throws(JSONParseError) -> JSONValue {
@@ -153,11 +166,11 @@ struct JSONParser {
         while true {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == 0x22 else {
-                throw failure("Unexpected \(describe(position)), expected a string key")
+                throw unexpected(", expected a string key")
             }
             let key = try parseString()
             skipWhitespace()
-            guard position < bytes.count, bytes[position] == 0x3A else { throw failure("Unexpected \(describe(position)), expected ':'") }
+            guard position < bytes.count, bytes[position] == 0x3A else { throw unexpected(", expected ':'") }
             position += 1
             skipWhitespace()
             object[key] = try parseValue()
@@ -172,7 +185,7 @@ struct JSONParser {
                 depth -= 1
                 return .object(object)
             }
-            throw failure("Unexpected \(describe(position)), expected ',' or '}'")
+            throw unexpected(", expected ',' or '}'")
         }
     }
 
@@ -200,7 +213,7 @@ struct JSONParser {
                 depth -= 1
                 return .array(array)
             }
-            throw failure("Unexpected \(describe(position)), expected ',' or ']'")
+            throw unexpected(", expected ',' or ']'")
         }
     }
 
@@ -209,7 +222,7 @@ struct JSONParser {
         var isInteger = true
         if bytes[position] == 0x2D { position += 1 }
         guard position < bytes.count, CharacterClass.isDigit(bytes[position]) else {
-            throw failure("Unexpected \(describe(position)), expected a digit")
+            throw unexpected(", expected a digit")
         }
         if bytes[position] == 0x30 {
             position += 1
@@ -220,7 +233,7 @@ struct JSONParser {
             isInteger = false
             position += 1
             guard position < bytes.count, CharacterClass.isDigit(bytes[position]) else {
-                throw failure("Unexpected \(describe(position)), expected a digit after '.'")
+                throw unexpected(", expected a digit after '.'")
             }
             while position < bytes.count && CharacterClass.isDigit(bytes[position]) { position += 1 }
         }
@@ -229,7 +242,7 @@ struct JSONParser {
             position += 1
             if position < bytes.count && (bytes[position] == 0x2B || bytes[position] == 0x2D) { position += 1 }
             guard position < bytes.count, CharacterClass.isDigit(bytes[position]) else {
-                throw failure("Unexpected \(describe(position)), expected a digit in the exponent")
+                throw unexpected(", expected a digit in the exponent")
             }
             while position < bytes.count && CharacterClass.isDigit(bytes[position]) { position += 1 }
         }
@@ -255,7 +268,7 @@ struct JSONParser {
                 return value
             }
             if byte == 0x5C { break }
-            if byte < 0x20 { throw failure("Unescaped control character \(describe(position)) in a string") }
+            if byte < 0x20 { throw controlCharacter() }
             if byte < 0x80 {
                 position += 1
             } else {
@@ -278,7 +291,7 @@ struct JSONParser {
                 }
                 return value
             }
-            if byte < 0x20 { throw failure("Unescaped control character \(describe(position)) in a string") }
+            if byte < 0x20 { throw controlCharacter() }
             if byte == 0x5C {
                 let escapeStart = position
                 position += 1
@@ -330,6 +343,11 @@ struct JSONParser {
             }
         }
         throw failure("Unterminated string")
+    }
+
+    @inline(never)
+    func controlCharacter() -> JSONParseError {
+        failure("Unescaped control character \(describe(position)) in a string")
     }
 
     /// The length of the valid UTF-8 sequence at `position` (surrogates are not valid).
