@@ -1,7 +1,7 @@
 extension Lexer {
     /// A quoted string: escapes resolved (`\n`, `\u00E9`, `\u{1F600}`, surrogate pairs), line
     /// terminators and invalid characters rejected as graphql-js rejects them.
-    mutating func readString(from start: Int) throws(SyntaxFailure) -> Token {
+    mutating func readString(from start: Int) throws(SyntaxFailure) -> RawToken {
         let count = bytes.count
         var position = start + 1
         var chunkStart = position
@@ -16,7 +16,8 @@ extension Lexer {
                 } else {
                     value = String(decoding: UnsafeBufferPointer(rebasing: bytes[chunkStart..<position]), as: UTF8.self)
                 }
-                return Token(kind: .string, start: start, end: position + 1, stringValue: value)
+                stringValue = value
+                return RawToken(kind: .string, start: start, end: position + 1)
             }
             if code == 0x5C {
                 if !hasEscapes {
@@ -136,7 +137,7 @@ extension Lexer {
     /// A `"""` block string: `\"""` unescaped, lines split at any line terminator, then the
     /// specification's BlockStringValue dedent (common indentation removed from all lines but the
     /// first, leading and trailing blank lines dropped), joined with `\n`.
-    mutating func readBlockString(from start: Int) throws(SyntaxFailure) -> Token {
+    mutating func readBlockString(from start: Int) throws(SyntaxFailure) -> RawToken {
         let count = bytes.count
         var position = start + 3
         var chunkStart = position
@@ -148,7 +149,8 @@ extension Lexer {
             if code == 0x22 && byte(at: position + 1) == 0x22 && byte(at: position + 2) == 0x22 {
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunkStart..<position]))
                 lineRanges.append(lineStart..<scratch.count)
-                return Token(kind: .blockString, start: start, end: position + 3, stringValue: dedentedBlockStringValue())
+                stringValue = dedentedBlockStringValue()
+                return RawToken(kind: .blockString, start: start, end: position + 3)
             }
             if code == 0x5C && byte(at: position + 1) == 0x22 && byte(at: position + 2) == 0x22 && byte(at: position + 3) == 0x22 {
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunkStart..<position]))
