@@ -7,10 +7,12 @@
 //        node graphql-js-parse.js --introspection-query    prints getIntrospectionQuery()
 'use strict';
 const fs = require('fs');
-const { parse, getIntrospectionQuery } = require('graphql');
+// Called as a method of the module object: in this V8, calling a destructured `parse` was up to
+// 6x slower on the GitHub schema, which would flatter GraphQLKit.
+const graphql = require('graphql');
 
 if (process.argv[2] === '--introspection-query') {
-  process.stdout.write(getIntrospectionQuery());
+  process.stdout.write(graphql.getIntrospectionQuery());
   process.exit(0);
 }
 const text = fs.readFileSync(process.argv[2], 'utf8');
@@ -19,12 +21,12 @@ const cpuSeconds = () => { const u = process.cpuUsage(); return (u.user + u.syst
 
 let sink = 0;
 const warmUpEnd = cpuSeconds() + 0.5;
-while (cpuSeconds() < warmUpEnd) sink += parse(text).definitions.length;
+while (cpuSeconds() < warmUpEnd) sink += graphql.parse(text).definitions.length;
 const start = cpuSeconds();
 let operations = 0;
 let now = start;
 while (now - start < seconds) {
-  for (let i = 0; i < 8; i++) sink += parse(text).definitions.length;
+  for (let i = 0; i < 8; i++) sink += graphql.parse(text).definitions.length;
   operations += 8;
   now = cpuSeconds();
 }

@@ -68,7 +68,7 @@ extension DocumentParser {
     /// Selection : Field | FragmentSpread | InlineFragment
     @inline(__always)
     mutating func parseSelection() throws(SyntaxFailure) -> Selection {
-        peek(.spread) ? try parseFragment() : .field(try parseField())
+        peek(.spread) ? try parseFragment() : try parseField()
     }
 
     /// Field : Alias? Name Arguments? Directives? SelectionSet?
@@ -76,12 +76,12 @@ extension DocumentParser {
     /// Everything before the selection set is parsed out of line (``parseFieldHead()``), so the
     /// frame that stays on the stack while the selection set recurses is small.
     @inline(never)
-    mutating func parseField() throws(SyntaxFailure) -> Field {
+    mutating func parseField() throws(SyntaxFailure) -> Selection {
         let start = token.start
-        let head = try parseFieldHead()
+        let (alias, name, arguments, directives) = try parseFieldHead()
         let selectionSet = peek(.braceL) ? try parseSelectionSet() : nil
-        return Field(alias: head.alias, name: head.name, arguments: head.arguments, directives: head.directives,
-                     selectionSet: selectionSet, location: location(from: start))
+        return .field(Field(alias: alias, name: name, arguments: arguments, directives: directives,
+                            selectionSet: selectionSet, location: location(from: start)))
     }
 
     /// Alias? Name Arguments? Directives?

@@ -11,7 +11,6 @@ struct Lexer {
     var stringValue = ""
     var scratch: [UInt8] = []
     var lineRanges: [Range<Int>] = []
-    var dedented: [UInt8] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes

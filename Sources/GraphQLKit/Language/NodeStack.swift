@@ -28,10 +28,12 @@ final class NodeStack<Element> {
     func popArray(from base: Int) -> [Element] {
         let length = count - base
         if length == 0 { return [] }
-        let source = storage + base
-        let result = [Element](unsafeUninitializedCapacity: length) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: source, count: length)
-            initialized = length
+        // reserveCapacity + append is specialized for Element here; the unsafeUninitializedCapacity
+        // initializer goes through an unspecialized runtime path (a metadata lookup per array).
+        var result: [Element] = []
+        result.reserveCapacity(length)
+        for index in base..<count {
+            result.append((storage + index).move())
         }
         count = base
         return result
