@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "PostgresTestSupport", targets: ["PostgresTestSupport"]),
         .executable(name: "postgres-benchmarks", targets: ["PostgresBenchmarks"]),
         .library(name: "HTTPKit", targets: ["HTTPKit"]),
+        .executable(name: "graphql-kit-benchmarks", targets: ["GraphQLKitBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -26,8 +27,12 @@ let package = Package(
         // The GraphQL engine, written here: language, type system, validation, execution, federation.
         .target(name: "GraphQLKit"),
         // Reads the oracle's NDJSON cases on stdin, answers them with GraphQLKit on stdout.
-        .executableTarget(name: "GraphQLConformance", dependencies: ["GraphQLKit"]),
-        .testTarget(name: "GraphQLKitTests", dependencies: ["GraphQLKit"]),
+        .executableTarget(name: "GraphQLConformance", dependencies: ["GraphQLConformanceKit"]),
+        .testTarget(name: "GraphQLKitTests", dependencies: ["GraphQLKit", "GraphQLConformanceKit"]),
+        // The case-answering logic of graphql-conformance, callable in-process by the tests.
+        .target(name: "GraphQLConformanceKit", dependencies: ["GraphQLKit"]),
+        // Release-mode measurements: parse speed (vs graphql-js, Benchmarks/run-parse-benchmarks) and stack use.
+        .executableTarget(name: "GraphQLKitBenchmarks", dependencies: ["GraphQLKit"], path: "Benchmarks/GraphQLKitBenchmarks"),
         // libpq's C headers; only the Postgres module imports it.
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // epoll, eventfd and posix_spawn extras (Linux C library headers) for the Postgres module.

@@ -1,0 +1,247 @@
+/// Turns the UTF-8 bytes of a ``Source`` into tokens, one at a time, exactly as graphql-js's
+/// lexer does (same tokens, same errors at the same positions), but over bytes: no per-character
+/// `String` work, and a `String` is created only for string tokens.
+///
+/// The lexer borrows the source's bytes, so it lives only inside `withUnsafeBufferPointer`;
+/// ``Lexer/tokens(of:)`` is the safe entry point for callers that want the token list.
+struct Lexer {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Scratch space reused by string and block string tokens that need rewriting.
+    /// The decoded value of the last string or block string token returned.
+    var stringValue = ""
+    var scratch: [UInt8] = []
+    var lineRanges: [Range<Int>] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// The byte at `index`, or 0 past the end (0 never matches anything the lexer looks ahead for).
+    @inline(__always) func byte(at index: Int) -> UInt8 {
+        index < bytes.count ? bytes[index] : 0
+    }
+
+    /// Reads the next token at or after `start`, skipping ignored tokens (white space, line
+    /// terminators, commas, byte order marks and comments).
+    mutating func nextToken(from start: Int) throws(SyntaxFailure) -> RawToken {
+        let count = bytes.count
+        var position = start
+        while position < count {
+            let code = bytes[position]
+            // Ignored characters first, with plain comparisons: documents are mostly indentation,
+            // and a predictable branch per space beats a jump-table dispatch.
+            if code == 0x20 {
+                position = skipSpaces(from: position + 1)
+                continue
+            }
+            if code == 0x0A || code == 0x2C || code == 0x09 || code == 0x0D {
+                position += 1
+                continue
+            }
+            switch code {
+            case 0xEF where byte(at: position + 1) == 0xBB && byte(at: position + 2) == 0xBF:  // U+FEFF
+                position += 3
+                continue
+            case 0x23:  // #
+                position = skipComment(from: position + 1)
+                continue
+            case 0x21: return RawToken(kind: .bang, start: position, end: position + 1)
+            case 0x24: return RawToken(kind: .dollar, start: position, end: position + 1)
+            case 0x26: return RawToken(kind: .amp, start: position, end: position + 1)
+            case 0x28: return RawToken(kind: .parenL, start: position, end: position + 1)
+            case 0x29: return RawToken(kind: .parenR, start: position, end: position + 1)
+            case 0x2E:
+                if byte(at: position + 1) == 0x2E && byte(at: position + 2) == 0x2E {
+                    return RawToken(kind: .spread, start: position, end: position + 3)
+                }
+            case 0x3A: return RawToken(kind: .colon, start: position, end: position + 1)
+            case 0x3D: return RawToken(kind: .equals, start: position, end: position + 1)
+            case 0x40: return RawToken(kind: .at, start: position, end: position + 1)
+            case 0x5B: return RawToken(kind: .bracketL, start: position, end: position + 1)
+            case 0x5D: return RawToken(kind: .bracketR, start: position, end: position + 1)
+            case 0x7B: return RawToken(kind: .braceL, start: position, end: position + 1)
+            case 0x7C: return RawToken(kind: .pipe, start: position, end: position + 1)
+            case 0x7D: return RawToken(kind: .braceR, start: position, end: position + 1)
+            case 0x22:
+                if byte(at: position + 1) == 0x22 && byte(at: position + 2) == 0x22 {
+                    return try readBlockString(from: position)
+                }
+                return try readString(from: position)
+            default:
+                break
+            }
+            if CharacterClass.isDigit(code) || code == 0x2D {
+                return try readNumber(from: position)
+            }
+            if CharacterClass.isNameStart(code) {
+                var end = position + 1
+                while end < count && CharacterClass.isNameContinue(bytes[end]) { end += 1 }
+                return RawToken(kind: .name, start: position, end: end)
+            }
+            throw unexpectedCharacter(at: position)
+        }
+        return RawToken(kind: .endOfFile, start: count, end: count)
+    }
+
+    /// Skips a run of spaces, eight bytes at a time (indentation is most of a pretty-printed
+    /// document).
+    @inline(__always)
+    private func skipSpaces(from start: Int) -> Int {
+        let count = bytes.count
+        var position = start
+        guard let base = bytes.baseAddress else { return position }
+        while position + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+            let difference = word ^ 0x2020_2020_2020_2020
+            if difference != 0 { return position + difference.trailingZeroBitCount >> 3 }
+            position += 8
+        }
+        while position < count && bytes[position] == 0x20 { position += 1 }
+        return position
+    }
+
+    /// Skips a comment's text (after `#`) up to a line terminator or a byte that is not a source
+    /// character, which the main loop then reports.
+    private func skipComment(from start: Int) -> Int {
+        let count = bytes.count
+        var position = start
+        while position < count {
+            let code = bytes[position]
+            if code == 0x0A || code == 0x0D { break }
+            if code < 0x80 {
+                position += 1
+            } else if let length = DecodedCharacter.sourceCharacterLength(bytes, at: position) {
+                position += length
+            } else {
+                break
+            }
+        }
+        return position
+    }
+
+    private func unexpectedCharacter(at position: Int) -> SyntaxFailure {
+        let code = bytes[position]
+        if code == 0x27 {
+            return SyntaxFailure(position: position, description: "Unexpected single quote character ('), did you mean to use a double quote (\")?")
+        }
+        let described = describeCharacter(at: position)
+        if code < 0x80 || DecodedCharacter.sourceCharacterLength(bytes, at: position) != nil {
+            return SyntaxFailure(position: position, description: "Unexpected character: \(described).")
+        }
+        return SyntaxFailure(position: position, description: "Invalid character: \(described).")
+    }
+
+    /// The character at `position` as graphql-js prints it in messages: printable ASCII quoted,
+    /// anything else as `U+XXXX`, `<EOF>` past the end. Bytes that are not UTF-8 (impossible in
+    /// a JavaScript string) are named as such.
+    func describeCharacter(at position: Int) -> String {
+        guard position < bytes.count else { return "<EOF>" }
+        switch DecodedCharacter.decode(bytes, at: position) {
+        case .scalar(let value, _):
+            if value >= 0x20 && value <= 0x7E {
+                return value == 0x22 ? "'\"'" : "\"\(Character(Unicode.Scalar(UInt8(value))))\""
+            }
+            return Self.codePointNotation(value)
+        case .surrogate(let value, let length):
+            if value < 0xDC00, position + length < bytes.count,
+               case .surrogate(let trailing, _) = DecodedCharacter.decode(bytes, at: position + length), trailing >= 0xDC00 {
+                return Self.codePointNotation(0x10000 + ((value - 0xD800) << 10) + (trailing - 0xDC00))
+            }
+            return Self.codePointNotation(value)
+        case .invalid(let byte):
+            return "byte 0x\(Self.hex(UInt32(byte), width: 2)) (not UTF-8)"
+        }
+    }
+
+    static func codePointNotation(_ value: UInt32) -> String {
+        "U+" + hex(value, width: 4)
+    }
+
+    static func hex(_ value: UInt32, width: Int) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+
+    /// The text of the first `units` UTF-16 code units from `start`, as graphql-js slices its
+    /// body for messages. A slice that would split a surrogate pair (or a lone surrogate, which a
+    /// Swift string cannot hold) shows U+FFFD in its place.
+    func textOfUTF16Units(from start: Int, count units: Int) -> String {
+        var result = ""
+        var position = start
+        var remaining = units
+        while remaining > 0 && position < bytes.count {
+            switch DecodedCharacter.decode(bytes, at: position) {
+            case .scalar(let value, let length):
+                if value >= 0x10000 {
+                    if remaining < 2 {
+                        result.unicodeScalars.append("\u{FFFD}")
+                        return result
+                    }
+                    remaining -= 1
+                }
+                result.unicodeScalars.append(Unicode.Scalar(value)!)
+                position += length
+            case .surrogate(_, let length):
+                result.unicodeScalars.append("\u{FFFD}")
+                position += length
+            case .invalid:
+                result.unicodeScalars.append("\u{FFFD}")
+                position += 1
+            }
+            remaining -= 1
+        }
+        return result
+    }
+
+    // MARK: Numbers
+
+    /// IntValue and FloatValue, with the lookahead rules: no leading zeros, a digit must follow
+    /// `.` and the exponent, and a number may not be followed by `.` or a name start.
+    private func readNumber(from start: Int) throws(SyntaxFailure) -> RawToken {
+        var position = start
+        var code = bytes[position]
+        var isFloat = false
+        if code == 0x2D {
+            position += 1
+            code = byte(at: position)
+        }
+        if code == 0x30 {
+            position += 1
+            code = byte(at: position)
+            if CharacterClass.isDigit(code) {
+                throw SyntaxFailure(position: position, description: "Invalid number, unexpected digit after 0: \(describeCharacter(at: position)).")
+            }
+        } else {
+            position = try readDigits(from: position)
+            code = byte(at: position)
+        }
+        if code == 0x2E {
+            isFloat = true
+            position = try readDigits(from: position + 1)
+            code = byte(at: position)
+        }
+        if code == 0x45 || code == 0x65 {
+            isFloat = true
+            position += 1
+            code = byte(at: position)
+            if code == 0x2B || code == 0x2D {
+                position += 1
+            }
+            position = try readDigits(from: position)
+            code = byte(at: position)
+        }
+        if position < bytes.count && (code == 0x2E || CharacterClass.isNameStart(code)) {
+            throw SyntaxFailure(position: position, description: "Invalid number, expected digit but got: \(describeCharacter(at: position)).")
+        }
+        return RawToken(kind: isFloat ? .float : .int, start: start, end: position)
+    }
+
+    private func readDigits(from start: Int) throws(SyntaxFailure) -> Int {
+        guard start < bytes.count, CharacterClass.isDigit(bytes[start]) else {
+            throw SyntaxFailure(position: start, description: "Invalid number, expected digit but got: \(describeCharacter(at: start)).")
+        }
+        var position = start + 1
+        while position < bytes.count && CharacterClass.isDigit(bytes[position]) { position += 1 }
+        return position
+    }
+}

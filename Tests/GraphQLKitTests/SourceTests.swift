@@ -1,6 +1,0 @@
-import Testing
-@testable import GraphQLKit
-
-@Test func sourceDefaultsToTheRequestName() {
-    #expect(Source(body: "{ a }").name == "GraphQL request")
-}
