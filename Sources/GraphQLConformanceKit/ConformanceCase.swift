@@ -34,6 +34,8 @@ public enum ConformanceRunner {
         switch testCase["op"] {
         case .string("parse"):
             return answerParse(id: id, query: testCase["query"], loneSurrogateStrings: parsed.loneSurrogateStrings)
+        case .string("printSchema"):
+            return answerPrintSchema(id: id, testCase: testCase)
         default:
             return result(id: id, stage: "unsupported", errors: [])
         }
