@@ -72,8 +72,9 @@ public struct ObjectSource: Sendable {
     public let swiftType: ObjectIdentifier
     /// The GraphQL object type name given at creation, if any.
     public let typename: String?
-    let box: any AnyObject & Sendable
+    @usableFromInline let box: any AnyObject & Sendable
 
+    @inlinable
     public init<Value: Sendable>(_ value: Value, typename: String? = nil) {
         self.swiftType = ObjectIdentifier(Value.self)
         self.typename = typename
@@ -87,8 +88,16 @@ public struct ObjectSource: Sendable {
         return unsafeValue(as: type)
     }
 
+    /// Runs `body` on the wrapped value in place (no copy) if it is a `Value`.
+    @inlinable
+    public func withValue<Value: Sendable, Result>(as type: Value.Type, _ body: (Value) throws -> Result) rethrows -> Result? {
+        guard swiftType == ObjectIdentifier(Value.self) else { return nil }
+        // `box` was created as a ValueBox<Value> for exactly this Value (swiftType matched).
+        return try unsafeDowncast(box, to: ValueBox<Value>.self).read(body)
+    }
+
     /// The wrapped value, known to be a `Value` (the caller compared ``swiftType``).
-    @usableFromInline
+    @inlinable
     func unsafeValue<Value: Sendable>(as type: Value.Type) -> Value {
         // `box` was created as a ValueBox<Value> for exactly this Value (swiftType matched).
         unsafeDowncast(box, to: ValueBox<Value>.self).value
@@ -101,13 +110,21 @@ public struct ObjectSource: Sendable {
 }
 
 /// Holds a Swift value on the heap so ``ObjectSource`` stays two words.
+@usableFromInline
 final class ValueBox<Value: Sendable>: Sendable, CustomStringConvertible {
-    let value: Value
+    @usableFromInline let value: Value
 
+    @usableFromInline
     init(_ value: Value) {
         self.value = value
     }
 
+    @inlinable
+    func read<Result>(_ body: (Value) throws -> Result) rethrows -> Result {
+        try body(value)
+    }
+
+    @usableFromInline
     var description: String {
         String(describing: value)
     }

@@ -1,0 +1,27 @@
+/// What one request's execution shares with its resolvers (immutable).
+@usableFromInline
+final class RequestState: Sendable {
+    let engine: ExecutionEngine
+    let operation: OperationDefinition
+    let variables: JSONObject
+    let fragments: [String: FragmentDefinition]
+    @usableFromInline let contextBox: any AnyObject & Sendable
+
+    init(engine: ExecutionEngine, operation: OperationDefinition, variables: JSONObject, fragments: [String: FragmentDefinition],
+         contextBox: any AnyObject & Sendable) {
+        self.engine = engine
+        self.operation = operation
+        self.variables = variables
+        self.fragments = fragments
+        self.contextBox = contextBox
+    }
+
+    var schema: GraphQLSchema { engine.schema }
+
+    /// The request's context: the executable schema boxed it as a `ContextBox<Context>` for the
+    /// `Context` its resolvers were registered with.
+    @inlinable
+    func context<Context: Sendable>(as type: Context.Type) -> Context {
+        unsafeDowncast(contextBox, to: ContextBox<Context>.self).value
+    }
+}
