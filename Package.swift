@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .library(name: "GraphQLKit", targets: ["GraphQLKit"]),
         .executable(name: "graphql-conformance", targets: ["GraphQLConformance"]),
+        .executable(name: "graphql-kit-benchmarks", targets: ["GraphQLKitBenchmarks"]),
     ],
     dependencies: [],
     targets: [
@@ -19,6 +20,8 @@ let package = Package(
         .testTarget(name: "GraphQLKitTests", dependencies: ["GraphQLKit", "GraphQLConformanceKit"]),
         // The case-answering logic of graphql-conformance, callable in-process by the tests.
         .target(name: "GraphQLConformanceKit", dependencies: ["GraphQLKit"]),
+        // Release-mode measurements: parse speed (vs graphql-js, Benchmarks/run-parse-benchmarks) and stack use.
+        .executableTarget(name: "GraphQLKitBenchmarks", dependencies: ["GraphQLKit"], path: "Benchmarks/GraphQLKitBenchmarks"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,9 +15,10 @@ import Testing
     @Test func errorFromNodesUsesTheirStarts() throws {
         let document = try Parser.parse("{\n  a\n  b\n}")
         guard case .operation(let operation) = document.definitions[0] else { return }
-        let error = GraphQLError(message: "Two fields", nodes: operation.selectionSet.selections.map(\.location))
+        let error = GraphQLError(message: "Two fields", nodes: operation.selectionSet.selections.map(\.location), source: document.source)
         #expect(error.locations == [SourceLocation(line: 2, column: 3), SourceLocation(line: 3, column: 3)])
-        #expect(GraphQLError(message: "No nodes", nodes: [nil]).locations == nil)
+        #expect(GraphQLError(message: "No nodes", nodes: [nil], source: document.source).locations == nil)
+        #expect(error.description == "Two fields\n\nGraphQL request:2:3\n1 | {\n2 |   a\n  |   ^\n3 |   b\n\nGraphQL request:3:3\n2 |   a\n3 |   b\n  |   ^\n4 | }")
     }
 
     /// Expected texts are what graphql-js 16.6's `error.toString()` prints for the same input.

@@ -27,7 +27,7 @@ import Testing
         #expect(field.name.value == "user")
         #expect(field.responseKey == "me")
         #expect(field.arguments[0].value == .variable(Variable(name: Name("id", location: field.arguments[0].value.location.map {
-            Location(start: $0.start + 1, end: $0.end, source: $0.source)
+            Location(start: $0.start + 1, end: $0.end)
         }), location: field.arguments[0].value.location)))
         let kinds = field.selectionSet?.selections.map { selection -> String in
             switch selection {
@@ -46,14 +46,15 @@ import Testing
             Issue.record("unexpected shape")
             return
         }
-        #expect(document.location == Location(start: 0, end: 16, source: source))
-        #expect(field.location == Location(start: 13, end: 14, source: source))
-        #expect(field.location?.startLocation == SourceLocation(line: 1, column: 13))
+        #expect(document.location == Location(start: 0, end: 16))
+        #expect(document.source === source)
+        #expect(field.location == Location(start: 13, end: 14))
+        #expect(field.location.map(source.location(of:)) == SourceLocation(line: 1, column: 13))
         let bare = try Parser.parse("{ a }", options: ParseOptions(noLocation: true))
         #expect(bare.location == nil)
-        #expect(bare == Document(definitions: [.operation(OperationDefinition(operation: .query, selectionSet: SelectionSet(selections: [
+        #expect(bare.definitions == [.operation(OperationDefinition(operation: .query, selectionSet: SelectionSet(selections: [
             .field(Field(name: "a")),
-        ])))]))
+        ])))])
     }
 
     @Test func fieldLocationSpansItsTokens() throws {
@@ -64,7 +65,7 @@ import Testing
         }
         #expect(field.location?.start == 3)
         #expect(field.location?.end == 24)
-        #expect(field.location?.startLocation == SourceLocation(line: 1, column: 4))
+        #expect(field.location.map { document.source!.location(of: $0) } == SourceLocation(line: 1, column: 4))
         #expect(operation.location?.start == 0 && operation.location?.end == 27)
     }
 

@@ -11,9 +11,9 @@ extension GraphQLError: CustomStringConvertible {
     /// ```
     public var description: String {
         var output = message
-        if let nodeLocations {
+        if let source, let nodeLocations {
             for location in nodeLocations {
-                output += "\n\n" + printSourceLocation(location.source, location.startLocation)
+                output += "\n\n" + printSourceLocation(source, source.location(of: location))
             }
         } else if let source, let locations {
             for location in locations {

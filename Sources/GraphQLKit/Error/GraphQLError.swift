@@ -60,18 +60,23 @@ public struct GraphQLError: Error, Sendable, Hashable {
         self.extensions = extensions
     }
 
-    /// An error about AST nodes, located at each node's start (graphql-js's `nodes` option).
-    /// Nodes without a location are skipped; with none left, the error has no locations.
-    public init(message: String, nodes: [Location?], path: [PathComponent]? = nil, extensions: JSONObject? = nil) {
+    /// An error about AST nodes of a document parsed from `source`, located at each node's
+    /// start (graphql-js's `nodes` option). Nodes without a location are skipped; with none left,
+    /// or without a source, the error has no locations.
+    ///
+    /// ```swift
+    /// GraphQLError(message: "Unknown field \"x\".", nodes: [field.location], source: document.source)
+    /// ```
+    public init(message: String, nodes: [Location?], source: Source?, path: [PathComponent]? = nil, extensions: JSONObject? = nil) {
         self.message = message
         self.path = path
         self.extensions = extensions
         let located = nodes.compactMap { $0 }
-        if !located.isEmpty {
+        if let source, !located.isEmpty {
             self.nodeLocations = located
-            self.source = located[0].source
+            self.source = source
             self.positions = located.map(\.start)
-            self.locations = located.map { $0.source.location(ofByteOffset: $0.start) }
+            self.locations = located.map { source.location(ofByteOffset: $0.start) }
         }
     }
 

@@ -1,14 +1,16 @@
 /// Block string helpers: the specification's BlockStringValue dedent, and printing a value back
 /// as a `"""` block string exactly as graphql-js's `printBlockString` does.
 public enum BlockString {
-    /// Dedents the raw lines of a block string (`lines` index into `bytes`) into `output` and
-    /// returns the value. Common indentation (spaces and tabs, ignoring the first line and blank
-    /// lines) is removed, then leading and trailing blank lines are dropped.
-    static func dedent(lines: [Range<Int>], in bytes: [UInt8], into output: inout [UInt8]) -> String {
+    /// Dedents the raw lines of a block string (`lines` index into `bytes`, which hold valid
+    /// UTF-8) and returns the value, written straight into the new string. Common indentation
+    /// (spaces and tabs, ignoring the first line and blank lines) is removed, then leading and
+    /// trailing blank lines are dropped.
+    static func dedent(lines: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> String {
         var commonIndent = Int.max
         var firstNonEmpty = -1
         var lastNonEmpty = -1
-        for (index, line) in lines.enumerated() {
+        for index in lines.indices {
+            let line = lines[index]
             var indent = 0
             while indent < line.count && CharacterClass.isWhiteSpace(bytes[line.lowerBound + indent]) { indent += 1 }
             if indent == line.count { continue }
@@ -17,14 +19,27 @@ public enum BlockString {
             if index != 0 && indent < commonIndent { commonIndent = indent }
         }
         guard firstNonEmpty >= 0 else { return "" }
-        output.removeAll(keepingCapacity: true)
+        var length = lastNonEmpty - firstNonEmpty  // the joining line breaks
         for index in firstNonEmpty...lastNonEmpty {
-            if index != firstNonEmpty { output.append(0x0A) }
             let line = lines[index]
-            let dropped = index == 0 ? 0 : min(commonIndent, line.count)
-            output.append(contentsOf: bytes[(line.lowerBound + dropped)..<line.upperBound])
+            length += line.count - (index == 0 ? 0 : min(commonIndent, line.count))
         }
-        return String(decoding: output, as: UTF8.self)
+        guard let base = bytes.baseAddress else { return "" }
+        return String(unsafeUninitializedCapacity: length) { output in
+            var written = 0
+            for index in firstNonEmpty...lastNonEmpty {
+                if index != firstNonEmpty {
+                    output[written] = 0x0A
+                    written += 1
+                }
+                let line = lines[index]
+                let from = line.lowerBound + (index == 0 ? 0 : min(commonIndent, line.count))
+                let size = line.upperBound - from
+                (output.baseAddress! + written).initialize(from: base + from, count: size)
+                written += size
+            }
+            return written
+        }
     }
 
     /// The specification's BlockStringValue applied to raw block string text (what lies between
@@ -49,8 +64,7 @@ public enum BlockString {
             }
         }
         lines.append(lineStart..<bytes.count)
-        var output: [UInt8] = []
-        return dedent(lines: lines, in: bytes, into: &output)
+        return bytes.withUnsafeBufferPointer { dedent(lines: lines, in: $0) }
     }
 
     /// Prints `value` as a block string the way graphql-js does: `"""` escaped, and a leading and

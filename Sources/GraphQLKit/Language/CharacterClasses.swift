@@ -6,7 +6,13 @@ enum CharacterClass {
 
     @inline(__always) static func isNameStart(_ byte: UInt8) -> Bool { isLetter(byte) || byte == 0x5F }
 
-    @inline(__always) static func isNameContinue(_ byte: UInt8) -> Bool { nameContinueTable[Int(byte)] }
+    /// `[_0-9A-Za-z]` as two 64-bit masks (bytes 0–63 and 64–127): one shift and test per byte.
+    @inline(__always) static func isNameContinue(_ byte: UInt8) -> Bool {
+        let digits: UInt64 = 0x03FF_0000_0000_0000  // '0'...'9' = bits 48–57
+        let lettersAndUnderscore: UInt64 = 0x07FF_FFFE_87FF_FFFE  // 'A'...'Z', '_', 'a'...'z'
+        let mask = byte < 64 ? digits : lettersAndUnderscore
+        return byte < 128 && (mask >> UInt64(byte & 63)) & 1 != 0
+    }
 
     /// `Space` or `Horizontal Tab`, the only WhiteSpace of the grammar.
     @inline(__always) static func isWhiteSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
@@ -19,11 +25,6 @@ enum CharacterClass {
         case 0x61...0x66: return Int32(byte) - 0x57
         default: return -1
         }
-    }
-
-    private static let nameContinueTable: [Bool] = (0..<256).map { value in
-        let byte = UInt8(value)
-        return isLetter(byte) || isDigit(byte) || byte == 0x5F
     }
 }
 

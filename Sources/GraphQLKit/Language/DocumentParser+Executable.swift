@@ -57,18 +57,18 @@ extension DocumentParser {
         let start = token.start
         try enterNesting()
         try expect(.braceL)
-        var selections: [Selection] = []
+        let base = selectionStack.count
         repeat {
-            selections.append(try parseSelection())
+            selectionStack.push(try parseSelection())
         } while try !expectOptional(.braceR)
         depth -= 1
-        return SelectionSet(selections: selections, location: location(from: start))
+        return SelectionSet(selections: selectionStack.popArray(from: base), location: location(from: start))
     }
 
     /// Selection : Field | FragmentSpread | InlineFragment
     @inline(__always)
     mutating func parseSelection() throws(SyntaxFailure) -> Selection {
-        peek(.spread) ? try parseFragment() : .field(try parseField())
+        peek(.spread) ? try parseFragment() : try parseField()
     }
 
     /// Field : Alias? Name Arguments? Directives? SelectionSet?
@@ -76,30 +76,27 @@ extension DocumentParser {
     /// Everything before the selection set is parsed out of line (``parseFieldHead()``), so the
     /// frame that stays on the stack while the selection set recurses is small.
     @inline(never)
-    mutating func parseField() throws(SyntaxFailure) -> Field {
+    mutating func parseField() throws(SyntaxFailure) -> Selection {
         let start = token.start
-        var field = try parseFieldHead()
-        if peek(.braceL) { field.selectionSet = try parseSelectionSet() }
-        field.location = location(from: start)
-        return field
+        let (alias, name, arguments, directives) = try parseFieldHead()
+        let selectionSet = peek(.braceL) ? try parseSelectionSet() : nil
+        return .field(Field(alias: alias, name: name, arguments: arguments, directives: directives,
+                            selectionSet: selectionSet, location: location(from: start)))
     }
 
     /// Alias? Name Arguments? Directives?
     @inline(never)
-    mutating func parseFieldHead() throws(SyntaxFailure) -> Field {
+    mutating func parseFieldHead() throws(SyntaxFailure) -> (alias: Name?, name: Name, arguments: [Argument], directives: [Directive]) {
         let nameOrAlias = try parseName()
-        let alias: Name?
-        let name: Name
+        var alias: Name?
+        var name = nameOrAlias
         if try expectOptional(.colon) {
             alias = nameOrAlias
             name = try parseName()
-        } else {
-            alias = nil
-            name = nameOrAlias
         }
-        let arguments = try parseArguments(isConst: false)
-        let directives = try parseDirectives(isConst: false)
-        return Field(alias: alias, name: name, arguments: arguments, directives: directives)
+        let arguments = peek(.parenL) ? try parseArguments(isConst: false) : []
+        let directives = peek(.at) ? try parseDirectives(isConst: false) : []
+        return (alias, name, arguments, directives)
     }
 
     /// FragmentSpread : ... FragmentName Directives?

@@ -7,14 +7,20 @@ struct DocumentParser {
     let options: ParseOptions
     var lexer: Lexer
     /// The current token.
-    var token = Token(kind: .startOfFile, start: 0, end: 0)
-    /// The token after the current one, when something looked ahead.
-    var peeked: Token?
+    var token = RawToken(kind: .startOfFile, start: 0, end: 0)
+    /// The decoded value of the current token when it is a string or block string.
+    var tokenString = ""
+    /// The token after the current one, when something looked ahead, and its string value.
+    var peeked: RawToken?
+    var peekedString = ""
     /// End offset of the previous token (graphql-js `lastToken.end`): where a finished node ends.
     var lastTokenEnd = 0
     var tokenCount = 0
     var depth = 0
     let keepsLocations: Bool
+    /// Scratch stacks for the lists that are parsed most (see ``NodeStack``).
+    let selectionStack = NodeStack<Selection>()
+    let argumentStack = NodeStack<Argument>()
 
     init(source: Source, bytes: UnsafeBufferPointer<UInt8>, options: ParseOptions) {
         self.source = source
@@ -34,8 +40,10 @@ struct DocumentParser {
         if let next = peeked {
             token = next
             peeked = nil
+            if next.kind == .string || next.kind == .blockString { swap(&tokenString, &peekedString) }
         } else {
             token = try lexer.nextToken(from: token.end)
+            if token.kind == .string || token.kind == .blockString { swap(&tokenString, &lexer.stringValue) }
         }
         if let maxTokens = options.maxTokens, token.kind != .endOfFile {
             tokenCount += 1
@@ -45,11 +53,12 @@ struct DocumentParser {
 
     /// The token after the current one, without moving.
     @inline(never)
-    mutating func lookahead() throws(SyntaxFailure) -> Token {
+    mutating func lookahead() throws(SyntaxFailure) -> RawToken {
         if token.kind == .endOfFile { return token }
         if let next = peeked { return next }
         let next = try lexer.nextToken(from: token.end)
         peeked = next
+        if next.kind == .string || next.kind == .blockString { swap(&peekedString, &lexer.stringValue) }
         return next
     }
 
@@ -57,7 +66,7 @@ struct DocumentParser {
 
     /// Consumes a token of `kind` or fails with "Expected …, found …".
     @discardableResult
-    mutating func expect(_ kind: TokenKind) throws(SyntaxFailure) -> Token {
+    mutating func expect(_ kind: TokenKind) throws(SyntaxFailure) -> RawToken {
         let current = token
         guard current.kind == kind else { throw expected(kind, found: current) }
         try advance()
@@ -68,7 +77,7 @@ struct DocumentParser {
     // frames of the recursive parsing functions (deep documents must fit small stacks).
 
     @inline(never)
-    func expected(_ kind: TokenKind, found: Token) -> SyntaxFailure {
+    func expected(_ kind: TokenKind, found: RawToken) -> SyntaxFailure {
         SyntaxFailure(position: found.start, description: "Expected \(kind.description), found \(describe(found)).")
     }
 
@@ -109,7 +118,7 @@ struct DocumentParser {
     }
 
     /// Whether `token` is a name spelled `keyword` (compared as bytes, no string created).
-    func isKeyword(_ token: Token, _ keyword: StaticString) -> Bool {
+    func isKeyword(_ token: RawToken, _ keyword: StaticString) -> Bool {
         guard token.kind == .name, token.end - token.start == keyword.utf8CodeUnitCount else { return false }
         let word = keyword.utf8Start
         var index = 0
@@ -122,32 +131,40 @@ struct DocumentParser {
 
     /// "Unexpected …" at `token` (the current one by default).
     @inline(never)
-    func unexpected(_ at: Token? = nil) -> SyntaxFailure {
+    func unexpected(_ at: RawToken? = nil) -> SyntaxFailure {
         let token = at ?? self.token
         return SyntaxFailure(position: token.start, description: "Unexpected \(describe(token)).")
     }
 
     /// A token as graphql-js describes it: its kind, then its value in quotes if it has one.
     @inline(never)
-    func describe(_ token: Token) -> String {
+    func describe(_ token: RawToken) -> String {
         switch token.kind {
         case .name, .int, .float, .comment:
             return "\(token.kind.description) \"\(text(of: token))\""
         case .string, .blockString:
-            return "\(token.kind.description) \"\(token.stringValue ?? "")\""
+            // Errors only: lex the string again for its value.
+            var relexer = Lexer(bytes: bytes)
+            _ = try? relexer.nextToken(from: token.start)
+            return "\(token.kind.description) \"\(relexer.stringValue)\""
         default:
             return token.kind.description
         }
     }
 
     /// The source text of a token.
-    @inline(__always) func text(of token: Token) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
+    @inline(__always) func text(of token: RawToken) -> String {
+        let length = token.end - token.start
+        let start = bytes.baseAddress! + token.start
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            buffer.baseAddress!.initialize(from: start, count: length)
+            return length
+        }
     }
 
     /// The location of a node that started at `start` and ends with the previous token.
     @inline(__always) func location(from start: Int) -> Location? {
-        keepsLocations ? Location(start: start, end: lastTokenEnd, source: source) : nil
+        keepsLocations ? Location(start: start, end: lastTokenEnd) : nil
     }
 
     /// Enters one level of nesting, failing past ``ParseOptions/maxDepth``.
@@ -167,7 +184,7 @@ struct DocumentParser {
         repeat {
             definitions.append(try parseDefinition())
         } while try !expectOptional(.endOfFile)
-        return Document(definitions: definitions, location: location(from: start))
+        return Document(definitions: definitions, location: location(from: start), source: source)
     }
 
     /// Definition : ExecutableDefinition | TypeSystemDefinition | TypeSystemExtension
@@ -209,8 +226,9 @@ struct DocumentParser {
 
     mutating func parseStringLiteral() throws(SyntaxFailure) -> StringValue {
         let current = token
+        let value = tokenString
         try advance()
-        return StringValue(current.stringValue ?? "", block: current.kind == .blockString, location: location(from: current.start))
+        return StringValue(value, block: current.kind == .blockString, location: location(from: current.start))
     }
 
     // MARK: Names and types
@@ -273,14 +291,14 @@ struct DocumentParser {
     @inline(never)
     mutating func parseArguments(isConst: Bool) throws(SyntaxFailure) -> [Argument] {
         guard try expectOptional(.parenL) else { return [] }
-        var arguments: [Argument] = []
+        let base = argumentStack.count
         repeat {
             let start = token.start
             let name = try parseNameBeforeColon()
             let value = try parseValueLiteral(isConst: isConst)
-            arguments.append(Argument(name: name, value: value, location: location(from: start)))
+            argumentStack.push(Argument(name: name, value: value, location: location(from: start)))
         } while try !expectOptional(.parenR)
-        return arguments
+        return argumentStack.popArray(from: base)
     }
 
     // MARK: List helpers (graphql-js optionalMany / delimitedMany)

@@ -1,12 +1,35 @@
 extension Lexer {
+    /// Skips, eight bytes at a time, bytes that need no attention inside strings and block
+    /// strings: stops at `"`, `\`, a line terminator or a non-ASCII byte (or near the end).
+    @inline(__always)
+    func skipPlainStringBytes(from start: Int) -> Int {
+        var position = start
+        guard let base = bytes.baseAddress else { return position }
+        let count = bytes.count
+        @inline(__always) func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+            let spread = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+            return (spread &- 0x0101_0101_0101_0101) & ~spread & 0x8080_8080_8080_8080
+        }
+        while position + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+            let stops = matches(word, 0x22) | matches(word, 0x5C) | matches(word, 0x0A) | matches(word, 0x0D)
+                | (word & 0x8080_8080_8080_8080)
+            if stops != 0 { return position + stops.trailingZeroBitCount >> 3 }
+            position += 8
+        }
+        return position
+    }
+
     /// A quoted string: escapes resolved (`\n`, `\u00E9`, `\u{1F600}`, surrogate pairs), line
     /// terminators and invalid characters rejected as graphql-js rejects them.
-    mutating func readString(from start: Int) throws(SyntaxFailure) -> Token {
+    mutating func readString(from start: Int) throws(SyntaxFailure) -> RawToken {
         let count = bytes.count
         var position = start + 1
         var chunkStart = position
         var hasEscapes = false
         while position < count {
+            position = skipPlainStringBytes(from: position)
+            if position >= count { break }
             let code = bytes[position]
             if code == 0x22 {
                 let value: String
@@ -16,7 +39,8 @@ extension Lexer {
                 } else {
                     value = String(decoding: UnsafeBufferPointer(rebasing: bytes[chunkStart..<position]), as: UTF8.self)
                 }
-                return Token(kind: .string, start: start, end: position + 1, stringValue: value)
+                stringValue = value
+                return RawToken(kind: .string, start: start, end: position + 1)
             }
             if code == 0x5C {
                 if !hasEscapes {
@@ -136,32 +160,33 @@ extension Lexer {
     /// A `"""` block string: `\"""` unescaped, lines split at any line terminator, then the
     /// specification's BlockStringValue dedent (common indentation removed from all lines but the
     /// first, leading and trailing blank lines dropped), joined with `\n`.
-    mutating func readBlockString(from start: Int) throws(SyntaxFailure) -> Token {
+    ///
+    /// Lines are found in the source bytes; only a block string with `\"""` escapes is copied
+    /// and rewritten before the dedent.
+    mutating func readBlockString(from start: Int) throws(SyntaxFailure) -> RawToken {
         let count = bytes.count
         var position = start + 3
-        var chunkStart = position
-        scratch.removeAll(keepingCapacity: true)
+        var lineStart = position
+        var hasEscapes = false
         lineRanges.removeAll(keepingCapacity: true)
-        var lineStart = 0
         while position < count {
+            position = skipPlainStringBytes(from: position)
+            if position >= count { break }
             let code = bytes[position]
             if code == 0x22 && byte(at: position + 1) == 0x22 && byte(at: position + 2) == 0x22 {
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunkStart..<position]))
-                lineRanges.append(lineStart..<scratch.count)
-                return Token(kind: .blockString, start: start, end: position + 3, stringValue: dedentedBlockStringValue())
+                lineRanges.append(lineStart..<position)
+                stringValue = blockStringValue(hasEscapes: hasEscapes)
+                return RawToken(kind: .blockString, start: start, end: position + 3)
             }
             if code == 0x5C && byte(at: position + 1) == 0x22 && byte(at: position + 2) == 0x22 && byte(at: position + 3) == 0x22 {
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunkStart..<position]))
-                chunkStart = position + 1
+                hasEscapes = true
                 position += 4
                 continue
             }
             if code == 0x0A || code == 0x0D {
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunkStart..<position]))
-                lineRanges.append(lineStart..<scratch.count)
-                lineStart = scratch.count
+                lineRanges.append(lineStart..<position)
                 position += (code == 0x0D && byte(at: position + 1) == 0x0A) ? 2 : 1
-                chunkStart = position
+                lineStart = position
                 continue
             }
             if code < 0x80 {
@@ -175,8 +200,27 @@ extension Lexer {
         throw SyntaxFailure(position: position, description: "Unterminated string.")
     }
 
-    private mutating func dedentedBlockStringValue() -> String {
-        let value = BlockString.dedent(lines: lineRanges, in: scratch, into: &dedented)
-        return value
+    /// The dedented value of the block string whose raw lines are in ``lineRanges``.
+    private mutating func blockStringValue(hasEscapes: Bool) -> String {
+        guard hasEscapes else { return BlockString.dedent(lines: lineRanges, in: bytes) }
+        // Rare: rewrite each `\"""` as `"""` in a copy, then dedent the copy.
+        scratch.removeAll(keepingCapacity: true)
+        var rewritten: [Range<Int>] = []
+        rewritten.reserveCapacity(lineRanges.count)
+        for line in lineRanges {
+            let lineStart = scratch.count
+            var index = line.lowerBound
+            while index < line.upperBound {
+                if bytes[index] == 0x5C && index + 3 < line.upperBound && byte(at: index + 1) == 0x22
+                    && byte(at: index + 2) == 0x22 && byte(at: index + 3) == 0x22 {
+                    index += 1
+                    continue
+                }
+                scratch.append(bytes[index])
+                index += 1
+            }
+            rewritten.append(lineStart..<scratch.count)
+        }
+        return scratch.withUnsafeBufferPointer { BlockString.dedent(lines: rewritten, in: $0) }
     }
 }

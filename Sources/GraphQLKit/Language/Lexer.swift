@@ -7,9 +7,10 @@
 struct Lexer {
     let bytes: UnsafeBufferPointer<UInt8>
     /// Scratch space reused by string and block string tokens that need rewriting.
+    /// The decoded value of the last string or block string token returned.
+    var stringValue = ""
     var scratch: [UInt8] = []
     var lineRanges: [Range<Int>] = []
-    var dedented: [UInt8] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -22,38 +23,45 @@ struct Lexer {
 
     /// Reads the next token at or after `start`, skipping ignored tokens (white space, line
     /// terminators, commas, byte order marks and comments).
-    mutating func nextToken(from start: Int) throws(SyntaxFailure) -> Token {
+    mutating func nextToken(from start: Int) throws(SyntaxFailure) -> RawToken {
         let count = bytes.count
         var position = start
         while position < count {
             let code = bytes[position]
-            switch code {
-            case 0x09, 0x20, 0x2C, 0x0A, 0x0D:  // \t space , \n \r
+            // Ignored characters first, with plain comparisons: documents are mostly indentation,
+            // and a predictable branch per space beats a jump-table dispatch.
+            if code == 0x20 {
+                position = skipSpaces(from: position + 1)
+                continue
+            }
+            if code == 0x0A || code == 0x2C || code == 0x09 || code == 0x0D {
                 position += 1
                 continue
+            }
+            switch code {
             case 0xEF where byte(at: position + 1) == 0xBB && byte(at: position + 2) == 0xBF:  // U+FEFF
                 position += 3
                 continue
             case 0x23:  // #
                 position = skipComment(from: position + 1)
                 continue
-            case 0x21: return Token(kind: .bang, start: position, end: position + 1)
-            case 0x24: return Token(kind: .dollar, start: position, end: position + 1)
-            case 0x26: return Token(kind: .amp, start: position, end: position + 1)
-            case 0x28: return Token(kind: .parenL, start: position, end: position + 1)
-            case 0x29: return Token(kind: .parenR, start: position, end: position + 1)
+            case 0x21: return RawToken(kind: .bang, start: position, end: position + 1)
+            case 0x24: return RawToken(kind: .dollar, start: position, end: position + 1)
+            case 0x26: return RawToken(kind: .amp, start: position, end: position + 1)
+            case 0x28: return RawToken(kind: .parenL, start: position, end: position + 1)
+            case 0x29: return RawToken(kind: .parenR, start: position, end: position + 1)
             case 0x2E:
                 if byte(at: position + 1) == 0x2E && byte(at: position + 2) == 0x2E {
-                    return Token(kind: .spread, start: position, end: position + 3)
+                    return RawToken(kind: .spread, start: position, end: position + 3)
                 }
-            case 0x3A: return Token(kind: .colon, start: position, end: position + 1)
-            case 0x3D: return Token(kind: .equals, start: position, end: position + 1)
-            case 0x40: return Token(kind: .at, start: position, end: position + 1)
-            case 0x5B: return Token(kind: .bracketL, start: position, end: position + 1)
-            case 0x5D: return Token(kind: .bracketR, start: position, end: position + 1)
-            case 0x7B: return Token(kind: .braceL, start: position, end: position + 1)
-            case 0x7C: return Token(kind: .pipe, start: position, end: position + 1)
-            case 0x7D: return Token(kind: .braceR, start: position, end: position + 1)
+            case 0x3A: return RawToken(kind: .colon, start: position, end: position + 1)
+            case 0x3D: return RawToken(kind: .equals, start: position, end: position + 1)
+            case 0x40: return RawToken(kind: .at, start: position, end: position + 1)
+            case 0x5B: return RawToken(kind: .bracketL, start: position, end: position + 1)
+            case 0x5D: return RawToken(kind: .bracketR, start: position, end: position + 1)
+            case 0x7B: return RawToken(kind: .braceL, start: position, end: position + 1)
+            case 0x7C: return RawToken(kind: .pipe, start: position, end: position + 1)
+            case 0x7D: return RawToken(kind: .braceR, start: position, end: position + 1)
             case 0x22:
                 if byte(at: position + 1) == 0x22 && byte(at: position + 2) == 0x22 {
                     return try readBlockString(from: position)
@@ -68,11 +76,28 @@ struct Lexer {
             if CharacterClass.isNameStart(code) {
                 var end = position + 1
                 while end < count && CharacterClass.isNameContinue(bytes[end]) { end += 1 }
-                return Token(kind: .name, start: position, end: end)
+                return RawToken(kind: .name, start: position, end: end)
             }
             throw unexpectedCharacter(at: position)
         }
-        return Token(kind: .endOfFile, start: count, end: count)
+        return RawToken(kind: .endOfFile, start: count, end: count)
+    }
+
+    /// Skips a run of spaces, eight bytes at a time (indentation is most of a pretty-printed
+    /// document).
+    @inline(__always)
+    private func skipSpaces(from start: Int) -> Int {
+        let count = bytes.count
+        var position = start
+        guard let base = bytes.baseAddress else { return position }
+        while position + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+            let difference = word ^ 0x2020_2020_2020_2020
+            if difference != 0 { return position + difference.trailingZeroBitCount >> 3 }
+            position += 8
+        }
+        while position < count && bytes[position] == 0x20 { position += 1 }
+        return position
     }
 
     /// Skips a comment's text (after `#`) up to a line terminator or a byte that is not a source
@@ -172,7 +197,7 @@ struct Lexer {
 
     /// IntValue and FloatValue, with the lookahead rules: no leading zeros, a digit must follow
     /// `.` and the exponent, and a number may not be followed by `.` or a name start.
-    private func readNumber(from start: Int) throws(SyntaxFailure) -> Token {
+    private func readNumber(from start: Int) throws(SyntaxFailure) -> RawToken {
         var position = start
         var code = bytes[position]
         var isFloat = false
@@ -208,7 +233,7 @@ struct Lexer {
         if position < bytes.count && (code == 0x2E || CharacterClass.isNameStart(code)) {
             throw SyntaxFailure(position: position, description: "Invalid number, expected digit but got: \(describeCharacter(at: position)).")
         }
-        return Token(kind: isFloat ? .float : .int, start: start, end: position)
+        return RawToken(kind: isFloat ? .float : .int, start: start, end: position)
     }
 
     private func readDigits(from start: Int) throws(SyntaxFailure) -> Int {

@@ -88,10 +88,11 @@ public func tokenize(_ source: Source) throws(GraphQLError) -> [Token] {
             var tokens: [Token] = []
             var position = 0
             while true {
-                let token = try lexer.nextToken(from: position)
-                tokens.append(token)
-                if token.kind == .endOfFile { return tokens }
-                position = token.end
+                let raw = try lexer.nextToken(from: position)
+                let isString = raw.kind == .string || raw.kind == .blockString
+                tokens.append(Token(kind: raw.kind, start: raw.start, end: raw.end, stringValue: isString ? lexer.stringValue : nil))
+                if raw.kind == .endOfFile { return tokens }
+                position = raw.end
             }
         }
     }

@@ -51,3 +51,11 @@ public struct Token: Sendable, Hashable {
         self.stringValue = stringValue
     }
 }
+
+/// The lexer's token: kind and byte range only, so copying it costs nothing. The decoded value
+/// of a string token is in ``Lexer/stringValue`` right after the lexer returns it.
+struct RawToken {
+    var kind: TokenKind
+    var start: Int
+    var end: Int
+}

@@ -3,7 +3,8 @@
 ///
 /// Every AST type is a `Sendable`, `Hashable` value type; sum types are enums with associated
 /// values, so consumers `switch` instead of downcasting. Each node carries an optional
-/// ``Location`` (nil when parsed with ``ParseOptions/noLocation``).
+/// ``Location`` (nil when parsed with ``ParseOptions/noLocation``): byte offsets into the
+/// document's ``source``.
 ///
 /// ```swift
 /// let document = try Parser.parse("query Hero { hero { name } }")
@@ -14,10 +15,13 @@
 public struct Document: Sendable, Hashable {
     public var definitions: [Definition]
     public var location: Location?
+    /// The text the node locations point into (set by the parser).
+    public var source: Source?
 
-    public init(definitions: [Definition], location: Location? = nil) {
+    public init(definitions: [Definition], location: Location? = nil, source: Source? = nil) {
         self.definitions = definitions
         self.location = location
+        self.source = source
     }
 }
 

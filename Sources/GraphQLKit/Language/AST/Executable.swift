@@ -103,6 +103,7 @@ public struct Field: Sendable, Hashable {
     public var selectionSet: SelectionSet?
     public var location: Location?
 
+    @inlinable
     public init(alias: Name? = nil, name: Name, arguments: [Argument] = [], directives: [Directive] = [],
                 selectionSet: SelectionSet? = nil, location: Location? = nil) {
         self.alias = alias
