@@ -2,13 +2,12 @@ extension GraphQLError {
     /// An error about AST nodes like ``init(message:nodes:path:extensions:)``, but computing
     /// every location in one pass over the source: an error about thousands of nodes (a long
     /// input-object cycle, a field merged many times) costs one scan, not one per node.
-    static func about(_ message: String, nodes: [Location?], path: [PathComponent]? = nil) -> GraphQLError {
+    static func about(_ message: String, nodes: [Location?], source: Source?, path: [PathComponent]? = nil) -> GraphQLError {
         let located = nodes.compactMap { $0 }
-        guard located.count > 1, located.allSatisfy({ $0.source === located[0].source }) else {
-            return GraphQLError(message: message, nodes: nodes, path: path)
+        guard let source, located.count > 1 else {
+            return GraphQLError(message: message, nodes: nodes, source: source, path: path)
         }
         var error = GraphQLError(message: message, path: path)
-        let source = located[0].source
         error.nodeLocations = located
         error.source = source
         error.positions = located.map(\.start)
@@ -50,5 +49,23 @@ extension Source {
             }
         }
         return results
+    }
+}
+
+extension GraphQLError {
+    /// An error about nodes that may come from different documents (a schema built from one
+    /// SDL document and extended with another): each node with its own source. Nodes without
+    /// a location or source are skipped.
+    static func about(_ message: String, sourcedNodes: [(Location?, Source?)]) -> GraphQLError {
+        let located = sourcedNodes.compactMap { node, source in node.flatMap { location in source.map { (location, $0) } } }
+        guard let first = located.first else { return GraphQLError(message: message) }
+        if located.allSatisfy({ $0.1 === first.1 }) {
+            return about(message, nodes: located.map(\.0), source: first.1)
+        }
+        var error = GraphQLError(message: message)
+        error.locations = located.map { $0.1.location(ofByteOffset: $0.0.start) }
+        error.source = first.1
+        error.positions = located.map(\.0.start)
+        return error
     }
 }

@@ -38,7 +38,7 @@ extension ExecutionEngine {
             if let operationName { return .failed([GraphQLError(message: "Unknown operation named \"\(operationName)\".")]) }
             return .failed([GraphQLError(message: "Must provide an operation.")])
         }
-        let coerced = schema.coerceVariableValues(operation.variableDefinitions, inputs: inputs)
+        let coerced = schema.coerceVariableValues(operation.variableDefinitions, inputs: inputs, source: prepared.document.source)
         if !coerced.errors.isEmpty { return .failed(coerced.errors) }
         let variables = coerced.values
         let key = PreparedDocument.PlanKey(operation: index, conditions: ConditionKey(variableNames: prepared.conditionVariables, values: variables))
@@ -46,7 +46,7 @@ extension ExecutionEngine {
         guard let rootTypeName = schema.rootTypeName(for: operation.operation) else {
             return .noRootType(operation)
         }
-        let compiler = PlanCompiler(engine: self, fragments: prepared.fragments, conditionVariables: variables)
+        let compiler = PlanCompiler(engine: self, fragments: prepared.fragments, conditionVariables: variables, source: prepared.document.source)
         let plan = OperationPlan(operation: operation, rootTypeName: rootTypeName,
                                  root: compiler.rootSelection(operation, rootTypeName: rootTypeName), compiler: compiler)
         let cached = prepared.plans.withLock { plans in
@@ -77,14 +77,16 @@ extension ExecutionEngine {
             return .finished(GraphQLResponse(data: nil, errors: errors))
         case .noRootType(let operation):
             return .finished(GraphQLResponse(data: Array("null".utf8), errors: [GraphQLError(
-                message: "Schema is not configured to execute \(operation.operation.rawValue) operation.", nodes: [operation.location])]))
+                message: "Schema is not configured to execute \(operation.operation.rawValue) operation.", nodes: [operation.location],
+                source: prepared.document.source)]))
         }
         let root: SelectionPlan
         switch plan.root {
         case .plan(let selection): root = selection
         case .failure(let error): return .finished(GraphQLResponse(data: Array("null".utf8), errors: [error]))
         }
-        let request = RequestState(engine: self, operation: plan.operation, variables: coerced, fragments: prepared.fragments, contextBox: contextBox)
+        let request = RequestState(engine: self, operation: plan.operation, variables: coerced, fragments: prepared.fragments,
+                                   source: prepared.document.source, contextBox: contextBox)
         return .run(Executor(request: request, compiler: plan.compiler), root, isMutation: plan.operation.operation == .mutation)
     }
 
@@ -166,9 +168,11 @@ extension GraphQLSchema {
         let replaced: [GraphQLNamedType] = types.map { type in
             guard case .scalar(let scalar) = type, let coercion = coercions[scalar.name] else { return type }
             return .scalar(GraphQLScalarType(name: scalar.name, description: scalar.description, specifiedByURL: scalar.specifiedByURL,
-                                             coercion: coercion, astNode: scalar.astNode, extensionASTNodes: scalar.extensionASTNodes))
+                                             coercion: coercion, astNode: scalar.astNode, extensionASTNodes: scalar.extensionASTNodes,
+                                             source: scalar.source, extensionSources: scalar.extensionSources))
         }
         return try GraphQLSchema(description: description, query: queryTypeName, mutation: mutationTypeName, subscription: subscriptionTypeName,
-                                 types: replaced, directives: directives, astNode: astNode, extensionASTNodes: extensionASTNodes)
+                                 types: replaced, directives: directives, astNode: astNode, extensionASTNodes: extensionASTNodes,
+                                 astSource: astSource, extensionSources: extensionSources)
     }
 }

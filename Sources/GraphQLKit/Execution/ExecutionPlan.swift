@@ -136,6 +136,8 @@ struct PlanCompiler: Sendable {
     let engine: ExecutionEngine
     let fragments: [String: FragmentDefinition]
     let conditionVariables: JSONObject
+    /// The document's text (node locations are offsets into it).
+    let source: Source?
 
     var schema: GraphQLSchema { engine.schema }
 
@@ -229,12 +231,12 @@ struct PlanCompiler: Sendable {
     private func shouldInclude(_ directives: [Directive]) throws(GraphQLError) -> Bool {
         if directives.isEmpty { return true }
         if let skip = directives.first(where: { $0.name.value == "skip" }) {
-            let values = try coerceArgumentValues(GraphQLDirective.skip.arguments, skip.arguments, nodeLocation: skip.location,
+            let values = try coerceArgumentValues(GraphQLDirective.skip.arguments, skip.arguments, nodeLocation: skip.location, source: source,
                                                   variables: conditionVariables, lookup: schema)
             if values["if"] == .bool(true) { return false }
         }
         if let include = directives.first(where: { $0.name.value == "include" }) {
-            let values = try coerceArgumentValues(GraphQLDirective.include.arguments, include.arguments, nodeLocation: include.location,
+            let values = try coerceArgumentValues(GraphQLDirective.include.arguments, include.arguments, nodeLocation: include.location, source: source,
                                                   variables: conditionVariables, lookup: schema)
             if values["if"] == .bool(false) { return false }
         }
@@ -270,7 +272,7 @@ struct PlanCompiler: Sendable {
         if definition.arguments.isEmpty { return .none }
         if node.arguments.contains(where: { $0.value.containsVariable }) { return .perRequest }
         do {
-            return .constant(FieldArguments(try coerceArgumentValues(definition.arguments, node.arguments, nodeLocation: node.location,
+            return .constant(FieldArguments(try coerceArgumentValues(definition.arguments, node.arguments, nodeLocation: node.location, source: source,
                                                                      variables: nil, lookup: schema)))
         } catch {
             return .failure(error)

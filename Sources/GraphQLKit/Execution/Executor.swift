@@ -151,7 +151,7 @@ struct Executor {
         case .perRequest:
             do {
                 let node = field.fieldNodes[0]
-                return .success(FieldArguments(try coerceArgumentValues(field.definition.arguments, node.arguments, nodeLocation: node.location,
+                return .success(FieldArguments(try coerceArgumentValues(field.definition.arguments, node.arguments, nodeLocation: node.location, source: request.source,
                                                                         variables: request.variables, lookup: request.schema)))
             } catch {
                 return .failure(located(error, field))
@@ -168,7 +168,7 @@ struct Executor {
         if var graphQLError = error as? GraphQLError {
             if graphQLError.path != nil { return graphQLError }
             if graphQLError.locations == nil {
-                let withNodes = GraphQLError.about(graphQLError.message, nodes: field.nodeLocations)
+                let withNodes = GraphQLError.about(graphQLError.message, nodes: field.nodeLocations, source: request.source)
                 graphQLError.locations = withNodes.locations
                 graphQLError.source = withNodes.source
                 graphQLError.positions = withNodes.positions
@@ -177,12 +177,12 @@ struct Executor {
             graphQLError.path = currentPath
             return graphQLError
         }
-        return GraphQLError.about(errorMessage(error), nodes: field.nodeLocations, path: currentPath)
+        return GraphQLError.about(errorMessage(error), nodes: field.nodeLocations, source: request.source, path: currentPath)
     }
 
     /// A new error at the current position, about the field's nodes.
     func fieldError(_ message: String, _ field: FieldPlan) -> GraphQLError {
-        GraphQLError.about(message, nodes: field.nodeLocations, path: currentPath)
+        GraphQLError.about(message, nodes: field.nodeLocations, source: request.source, path: currentPath)
     }
 }
 

@@ -5,10 +5,13 @@ final class RequestState: Sendable {
     let operation: OperationDefinition
     let variables: JSONObject
     let fragments: [String: FragmentDefinition]
+    /// The document's text (node locations are offsets into it).
+    let source: Source?
     @usableFromInline let contextBox: any AnyObject & Sendable
 
     init(engine: ExecutionEngine, operation: OperationDefinition, variables: JSONObject, fragments: [String: FragmentDefinition],
-         contextBox: any AnyObject & Sendable) {
+         source: Source?, contextBox: any AnyObject & Sendable) {
+        self.source = source
         self.engine = engine
         self.operation = operation
         self.variables = variables

@@ -84,11 +84,12 @@ extension ExecutionEngine {
             return .failure(GraphQLResponse(data: nil, errors: errors))
         case .noRootType(let operation):
             return .failure(GraphQLResponse(data: nil, errors: [GraphQLError(
-                message: "Schema is not configured to execute subscription operation.", nodes: [operation.location])]))
+                message: "Schema is not configured to execute subscription operation.", nodes: [operation.location], source: prepared.document.source)]))
         }
         guard plan.operation.operation == .subscription else {
             return .failure(GraphQLResponse(data: nil, errors: [GraphQLError(
-                message: "Expected a subscription operation, got a \(plan.operation.operation.rawValue).", nodes: [plan.operation.location])]))
+                message: "Expected a subscription operation, got a \(plan.operation.operation.rawValue).", nodes: [plan.operation.location],
+                source: prepared.document.source)]))
         }
         let root: SelectionPlan
         switch plan.root {
@@ -98,7 +99,8 @@ extension ExecutionEngine {
         guard let field = root.fields.first else {
             return .failure(GraphQLResponse(data: nil, errors: [GraphQLError(message: "The subscription selects no field.")]))
         }
-        let request = RequestState(engine: self, operation: plan.operation, variables: coerced, fragments: prepared.fragments, contextBox: contextBox)
+        let request = RequestState(engine: self, operation: plan.operation, variables: coerced, fragments: prepared.fragments,
+                                   source: prepared.document.source, contextBox: contextBox)
         let executor = Executor(request: request, compiler: plan.compiler)
         var located = executor
         located.path = [.field(Unmanaged.passUnretained(field))]

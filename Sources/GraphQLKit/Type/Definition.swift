@@ -131,6 +131,18 @@ public enum GraphQLNamedType: Sendable {
         }
     }
 
+    /// The SDL document the type is defined in.
+    public var definitionSource: Source? {
+        switch self {
+        case .scalar(let type): return type.source
+        case .object(let type): return type.source
+        case .interface(let type): return type.source
+        case .union(let type): return type.source
+        case .enum(let type): return type.source
+        case .inputObject(let type): return type.source
+        }
+    }
+
     /// The directives applied to the type in its definition and extensions, in source order
     /// (what federation reads `@key` from).
     public var appliedDirectives: [Directive] {
@@ -159,15 +171,23 @@ public final class GraphQLScalarType: Sendable {
     public let coercion: ScalarCoercion
     public let astNode: ScalarTypeDefinition?
     public let extensionASTNodes: [ScalarTypeExtension]
+    /// The SDL document `astNode` is in (locations of AST nodes are offsets into it).
+    public let source: Source?
+    /// The SDL document of each extension node.
+    public let extensionSources: [Source?]
 
     public init(name: String, description: String? = nil, specifiedByURL: String? = nil, coercion: ScalarCoercion = .passThrough,
-                astNode: ScalarTypeDefinition? = nil, extensionASTNodes: [ScalarTypeExtension] = []) {
+                astNode: ScalarTypeDefinition? = nil, extensionASTNodes: [ScalarTypeExtension] = [],
+                source: Source? = nil, extensionSources: [Source?] = []) {
         self.name = name
         self.description = description
         self.specifiedByURL = specifiedByURL
         self.coercion = coercion
         self.astNode = astNode
         self.extensionASTNodes = extensionASTNodes
+        self.source = source
+        self.extensionSources = extensionSources.count == extensionASTNodes.count ? extensionSources
+            : Array(repeating: source, count: extensionASTNodes.count)
     }
 
     /// Whether this is one of the five scalars the specification defines.
@@ -186,15 +206,23 @@ public final class GraphQLObjectType: Sendable {
     public let interfaces: [String]
     public let astNode: ObjectTypeDefinition?
     public let extensionASTNodes: [ObjectTypeExtension]
+    /// The SDL document `astNode` is in (locations of AST nodes are offsets into it).
+    public let source: Source?
+    /// The SDL document of each extension node.
+    public let extensionSources: [Source?]
 
     public init(name: String, description: String? = nil, fields: NamedList<GraphQLField>, interfaces: [String] = [],
-                astNode: ObjectTypeDefinition? = nil, extensionASTNodes: [ObjectTypeExtension] = []) {
+                astNode: ObjectTypeDefinition? = nil, extensionASTNodes: [ObjectTypeExtension] = [],
+                source: Source? = nil, extensionSources: [Source?] = []) {
         self.name = name
         self.description = description
         self.fields = fields
         self.interfaces = interfaces
         self.astNode = astNode
         self.extensionASTNodes = extensionASTNodes
+        self.source = source
+        self.extensionSources = extensionSources.count == extensionASTNodes.count ? extensionSources
+            : Array(repeating: source, count: extensionASTNodes.count)
     }
 }
 
@@ -207,15 +235,23 @@ public final class GraphQLInterfaceType: Sendable {
     public let interfaces: [String]
     public let astNode: InterfaceTypeDefinition?
     public let extensionASTNodes: [InterfaceTypeExtension]
+    /// The SDL document `astNode` is in (locations of AST nodes are offsets into it).
+    public let source: Source?
+    /// The SDL document of each extension node.
+    public let extensionSources: [Source?]
 
     public init(name: String, description: String? = nil, fields: NamedList<GraphQLField>, interfaces: [String] = [],
-                astNode: InterfaceTypeDefinition? = nil, extensionASTNodes: [InterfaceTypeExtension] = []) {
+                astNode: InterfaceTypeDefinition? = nil, extensionASTNodes: [InterfaceTypeExtension] = [],
+                source: Source? = nil, extensionSources: [Source?] = []) {
         self.name = name
         self.description = description
         self.fields = fields
         self.interfaces = interfaces
         self.astNode = astNode
         self.extensionASTNodes = extensionASTNodes
+        self.source = source
+        self.extensionSources = extensionSources.count == extensionASTNodes.count ? extensionSources
+            : Array(repeating: source, count: extensionASTNodes.count)
     }
 }
 
@@ -227,13 +263,21 @@ public final class GraphQLUnionType: Sendable {
     public let types: [String]
     public let astNode: UnionTypeDefinition?
     public let extensionASTNodes: [UnionTypeExtension]
+    /// The SDL document `astNode` is in (locations of AST nodes are offsets into it).
+    public let source: Source?
+    /// The SDL document of each extension node.
+    public let extensionSources: [Source?]
 
-    public init(name: String, description: String? = nil, types: [String], astNode: UnionTypeDefinition? = nil, extensionASTNodes: [UnionTypeExtension] = []) {
+    public init(name: String, description: String? = nil, types: [String], astNode: UnionTypeDefinition? = nil, extensionASTNodes: [UnionTypeExtension] = [],
+                source: Source? = nil, extensionSources: [Source?] = []) {
         self.name = name
         self.description = description
         self.types = types
         self.astNode = astNode
         self.extensionASTNodes = extensionASTNodes
+        self.source = source
+        self.extensionSources = extensionSources.count == extensionASTNodes.count ? extensionSources
+            : Array(repeating: source, count: extensionASTNodes.count)
     }
 }
 
@@ -245,14 +289,21 @@ public final class GraphQLEnumType: Sendable {
     public let values: NamedList<GraphQLEnumValue>
     public let astNode: EnumTypeDefinition?
     public let extensionASTNodes: [EnumTypeExtension]
+    /// The SDL document `astNode` is in (locations of AST nodes are offsets into it).
+    public let source: Source?
+    /// The SDL document of each extension node.
+    public let extensionSources: [Source?]
 
     public init(name: String, description: String? = nil, values: NamedList<GraphQLEnumValue>, astNode: EnumTypeDefinition? = nil,
-                extensionASTNodes: [EnumTypeExtension] = []) {
+                extensionASTNodes: [EnumTypeExtension] = [], source: Source? = nil, extensionSources: [Source?] = []) {
         self.name = name
         self.description = description
         self.values = values
         self.astNode = astNode
         self.extensionASTNodes = extensionASTNodes
+        self.source = source
+        self.extensionSources = extensionSources.count == extensionASTNodes.count ? extensionSources
+            : Array(repeating: source, count: extensionASTNodes.count)
     }
 }
 
@@ -266,15 +317,23 @@ public final class GraphQLInputObjectType: Sendable {
     public let isOneOf: Bool
     public let astNode: InputObjectTypeDefinition?
     public let extensionASTNodes: [InputObjectTypeExtension]
+    /// The SDL document `astNode` is in (locations of AST nodes are offsets into it).
+    public let source: Source?
+    /// The SDL document of each extension node.
+    public let extensionSources: [Source?]
 
     public init(name: String, description: String? = nil, fields: NamedList<GraphQLInputValue>, isOneOf: Bool = false,
-                astNode: InputObjectTypeDefinition? = nil, extensionASTNodes: [InputObjectTypeExtension] = []) {
+                astNode: InputObjectTypeDefinition? = nil, extensionASTNodes: [InputObjectTypeExtension] = [],
+                source: Source? = nil, extensionSources: [Source?] = []) {
         self.name = name
         self.description = description
         self.fields = fields
         self.isOneOf = isOneOf
         self.astNode = astNode
         self.extensionASTNodes = extensionASTNodes
+        self.source = source
+        self.extensionSources = extensionSources.count == extensionASTNodes.count ? extensionSources
+            : Array(repeating: source, count: extensionASTNodes.count)
     }
 }
 
@@ -287,15 +346,18 @@ public struct GraphQLField: NamedDefinition {
     /// The `@deprecated(reason:)`; nil when the field is not deprecated.
     public var deprecationReason: String?
     public var astNode: FieldDefinition?
+    /// The SDL document `astNode` is in.
+    public var source: Source?
 
     public init(name: String, description: String? = nil, type: GraphQLType, arguments: [GraphQLInputValue] = [],
-                deprecationReason: String? = nil, astNode: FieldDefinition? = nil) {
+                deprecationReason: String? = nil, astNode: FieldDefinition? = nil, source: Source? = nil) {
         self.name = name
         self.description = description
         self.type = type
         self.arguments = arguments
         self.deprecationReason = deprecationReason
         self.astNode = astNode
+        self.source = source
     }
 
     /// The argument named `name`.
@@ -317,15 +379,18 @@ public struct GraphQLInputValue: NamedDefinition {
     public var defaultValue: JSONValue?
     public var deprecationReason: String?
     public var astNode: InputValueDefinition?
+    /// The SDL document `astNode` is in.
+    public var source: Source?
 
     public init(name: String, description: String? = nil, type: GraphQLType, defaultValue: JSONValue? = nil,
-                deprecationReason: String? = nil, astNode: InputValueDefinition? = nil) {
+                deprecationReason: String? = nil, astNode: InputValueDefinition? = nil, source: Source? = nil) {
         self.name = name
         self.description = description
         self.type = type
         self.defaultValue = defaultValue
         self.deprecationReason = deprecationReason
         self.astNode = astNode
+        self.source = source
     }
 
     /// Non-null and without a default: a value must be given.
@@ -344,12 +409,15 @@ public struct GraphQLEnumValue: NamedDefinition {
     public var description: String?
     public var deprecationReason: String?
     public var astNode: EnumValueDefinition?
+    /// The SDL document `astNode` is in.
+    public var source: Source?
 
-    public init(name: String, description: String? = nil, deprecationReason: String? = nil, astNode: EnumValueDefinition? = nil) {
+    public init(name: String, description: String? = nil, deprecationReason: String? = nil, astNode: EnumValueDefinition? = nil, source: Source? = nil) {
         self.name = name
         self.description = description
         self.deprecationReason = deprecationReason
         self.astNode = astNode
+        self.source = source
     }
 
     public var isDeprecated: Bool { deprecationReason != nil }

@@ -10,15 +10,18 @@ public struct GraphQLDirective: NamedDefinition {
     public var arguments: [GraphQLInputValue]
     public var isRepeatable: Bool
     public var astNode: DirectiveDefinition?
+    /// The SDL document `astNode` is in.
+    public var source: Source?
 
     public init(name: String, description: String? = nil, locations: [DirectiveLocation], arguments: [GraphQLInputValue] = [],
-                isRepeatable: Bool = false, astNode: DirectiveDefinition? = nil) {
+                isRepeatable: Bool = false, astNode: DirectiveDefinition? = nil, source: Source? = nil) {
         self.name = name
         self.description = description
         self.locations = locations
         self.arguments = arguments
         self.isRepeatable = isRepeatable
         self.astNode = astNode
+        self.source = source
     }
 
     /// The argument named `name`.

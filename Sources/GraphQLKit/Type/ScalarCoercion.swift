@@ -231,15 +231,15 @@ enum BuiltInScalarCoercion {
         switch kind {
         case .string:
             guard case .string(let string) = literal else {
-                throw GraphQLError(message: "String cannot represent a non string value: \(Printer.print(literal))", nodes: [literal.location])
+                throw GraphQLError(message: "String cannot represent a non string value: \(Printer.print(literal))")
             }
             return .string(string.value)
         case .int:
             guard case .int(let int) = literal else {
-                throw GraphQLError(message: "Int cannot represent non-integer value: \(Printer.print(literal))", nodes: [literal.location])
+                throw GraphQLError(message: "Int cannot represent non-integer value: \(Printer.print(literal))")
             }
             guard let number = Int(int.value), number <= maxInt, number >= minInt else {
-                throw GraphQLError(message: "Int cannot represent non 32-bit signed integer value: \(int.value)", nodes: [literal.location])
+                throw GraphQLError(message: "Int cannot represent non 32-bit signed integer value: \(int.value)")
             }
             return .int(number)
         case .float:
@@ -247,11 +247,11 @@ enum BuiltInScalarCoercion {
             case .int(let int): return numberJSON(javaScriptNumber(int.value))
             case .float(let float): return numberJSON(javaScriptNumber(float.value))
             default:
-                throw GraphQLError(message: "Float cannot represent non numeric value: \(Printer.print(literal))", nodes: [literal.location])
+                throw GraphQLError(message: "Float cannot represent non numeric value: \(Printer.print(literal))")
             }
         case .boolean:
             guard case .boolean(let bool) = literal else {
-                throw GraphQLError(message: "Boolean cannot represent a non boolean value: \(Printer.print(literal))", nodes: [literal.location])
+                throw GraphQLError(message: "Boolean cannot represent a non boolean value: \(Printer.print(literal))")
             }
             return .bool(bool.value)
         case .id:
@@ -259,7 +259,7 @@ enum BuiltInScalarCoercion {
             case .string(let string): return .string(string.value)
             case .int(let int): return .string(int.value)
             default:
-                throw GraphQLError(message: "ID cannot represent a non-string and non-integer value: \(Printer.print(literal))", nodes: [literal.location])
+                throw GraphQLError(message: "ID cannot represent a non-string and non-integer value: \(Printer.print(literal))")
             }
         }
     }

@@ -22,6 +22,10 @@ public final class GraphQLSchema: Sendable {
     public let directives: [GraphQLDirective]
     public let astNode: SchemaDefinition?
     public let extensionASTNodes: [SchemaExtension]
+    /// The SDL document `astNode` is in.
+    public let astSource: Source?
+    /// The SDL document of each schema extension.
+    public let extensionSources: [Source?]
 
     private let typeIndex: [String: Int]
     private let directiveIndex: [String: Int]
@@ -43,7 +47,8 @@ public final class GraphQLSchema: Sendable {
     /// type that is neither given nor built in, or two types share a name.
     public init(description: String? = nil, query: String?, mutation: String? = nil, subscription: String? = nil,
                 types: [GraphQLNamedType], directives: [GraphQLDirective] = GraphQLDirective.specified,
-                astNode: SchemaDefinition? = nil, extensionASTNodes: [SchemaExtension] = []) throws(GraphQLError) {
+                astNode: SchemaDefinition? = nil, extensionASTNodes: [SchemaExtension] = [],
+                astSource: Source? = nil, extensionSources: [Source?] = []) throws(GraphQLError) {
         self.description = description
         self.queryTypeName = query
         self.mutationTypeName = mutation
@@ -51,6 +56,9 @@ public final class GraphQLSchema: Sendable {
         self.directives = directives
         self.astNode = astNode
         self.extensionASTNodes = extensionASTNodes
+        self.astSource = astSource
+        self.extensionSources = extensionSources.count == extensionASTNodes.count ? extensionSources
+            : Array(repeating: astSource, count: extensionASTNodes.count)
 
         var given: [String: GraphQLNamedType] = [:]
         for type in types {

@@ -91,7 +91,7 @@ struct SchemaBuilder {
            schemaDefinition == nil, schemaExtensions.isEmpty {
             return existing
         }
-        let factory = TypeFactory(existing: existing, options: options)
+        let factory = TypeFactory(existing: existing, options: options, documentSource: document.source)
         // Definitions by name; a name defined twice is an error graphql-js's SDL rules report.
         var order: [String] = existing?.types.map(\.name) ?? []
         for definition in typeDefinitions {
@@ -99,10 +99,10 @@ struct SchemaBuilder {
             if factory.definitions[name] != nil || existing?.namedType(name) != nil {
                 if existing?.namedType(name) != nil {
                     throw GraphQLError(message: "Type \"\(name)\" already exists in the schema. It cannot also be defined in this type definition.",
-                                       nodes: [definition.name.location])
+                                       nodes: [definition.name.location], source: document.source)
                 }
                 throw GraphQLError(message: "There can be only one type named \"\(name)\".",
-                                   nodes: [factory.definitions[name]?.name.location, definition.name.location])
+                                   nodes: [factory.definitions[name]?.name.location, definition.name.location], source: document.source)
             }
             factory.definitions[name] = definition
             order.append(name)
@@ -112,11 +112,11 @@ struct SchemaBuilder {
             guard let kind = factory.definitions[name].map(Self.kind) ?? existing?.namedType(name)?.kind else {
                 let known = Array(factory.definitions.keys) + (existing?.types.map(\.name) ?? [])
                 throw GraphQLError(message: "Cannot extend type \"\(name)\" because it is not defined." + didYouMean(suggestionList(name, options: known)),
-                                   nodes: [extensions[0].name.location])
+                                   nodes: [extensions[0].name.location], source: document.source)
             }
             for node in extensions where Self.kind(of: node) != kind {
                 throw GraphQLError(message: "Cannot extend non-\(Self.kindWord(kind)) type \"\(name)\".",
-                                   nodes: [factory.definitions[name]?.location, node.location])
+                                   nodes: [factory.definitions[name]?.location, node.location], source: document.source)
             }
             factory.extensions[name] = extensions
         }
@@ -171,7 +171,9 @@ struct SchemaBuilder {
             query: query, mutation: mutation, subscription: subscription,
             types: types, directives: directives,
             astNode: schemaDefinition ?? existing?.astNode,
-            extensionASTNodes: (existing?.extensionASTNodes ?? []) + schemaExtensions)
+            extensionASTNodes: (existing?.extensionASTNodes ?? []) + schemaExtensions,
+            astSource: schemaDefinition != nil ? document.source : existing?.astSource,
+            extensionSources: (existing?.extensionSources ?? []) + schemaExtensions.map { _ in document.source })
     }
 
     private func checkReferences(_ type: GraphQLNamedType, _ factory: TypeFactory) throws(GraphQLError) {
@@ -201,7 +203,8 @@ struct SchemaBuilder {
             locations: node.directiveLocations,
             arguments: try factory.inputValues(node.arguments),
             isRepeatable: node.repeatable,
-            astNode: node)
+            astNode: node,
+            source: document.source)
     }
 
     static func kind(_ definition: TypeDefinition) -> TypeKind {
@@ -253,9 +256,13 @@ final class TypeFactory: InputTypeLookup {
     private(set) var failure: GraphQLError?
     private static let maxBuildDepth = 64
 
-    init(existing: GraphQLSchema?, options: BuildSchemaOptions) {
+    /// The SDL document being built (node locations are offsets into it).
+    let documentSource: Source?
+
+    init(existing: GraphQLSchema?, options: BuildSchemaOptions, documentSource: Source?) {
         self.existing = existing
         self.options = options
+        self.documentSource = documentSource
     }
 
     private func fail(_ error: GraphQLError) {
@@ -307,40 +314,46 @@ final class TypeFactory: InputTypeLookup {
             return .scalar(GraphQLScalarType(
                 name: name, description: node.description?.value, specifiedByURL: try specifiedByURL(node.directives),
                 coercion: options.scalars[name] ?? .passThrough,
-                astNode: node, extensionASTNodes: extensionNodes.compactMap { if case .scalar(let n) = $0 { return n } else { return nil } }))
+                astNode: node, extensionASTNodes: extensionNodes.compactMap { if case .scalar(let n) = $0 { return n } else { return nil } },
+                source: documentSource))
         case .object(let node):
             let objectExtensions = extensionNodes.compactMap { if case .object(let n) = $0 { return n } else { return nil } }
             return .object(GraphQLObjectType(
                 name: name, description: node.description?.value,
                 fields: try fields([node.fields] + objectExtensions.map(\.fields)),
                 interfaces: (node.interfaces + objectExtensions.flatMap(\.interfaces)).map(\.name.value),
-                astNode: node, extensionASTNodes: objectExtensions))
+                astNode: node, extensionASTNodes: objectExtensions,
+                source: documentSource))
         case .interface(let node):
             let interfaceExtensions = extensionNodes.compactMap { if case .interface(let n) = $0 { return n } else { return nil } }
             return .interface(GraphQLInterfaceType(
                 name: name, description: node.description?.value,
                 fields: try fields([node.fields] + interfaceExtensions.map(\.fields)),
                 interfaces: (node.interfaces + interfaceExtensions.flatMap(\.interfaces)).map(\.name.value),
-                astNode: node, extensionASTNodes: interfaceExtensions))
+                astNode: node, extensionASTNodes: interfaceExtensions,
+                source: documentSource))
         case .union(let node):
             let unionExtensions = extensionNodes.compactMap { if case .union(let n) = $0 { return n } else { return nil } }
             return .union(GraphQLUnionType(
                 name: name, description: node.description?.value,
                 types: (node.types + unionExtensions.flatMap(\.types)).map(\.name.value),
-                astNode: node, extensionASTNodes: unionExtensions))
+                astNode: node, extensionASTNodes: unionExtensions,
+                source: documentSource))
         case .enum(let node):
             let enumExtensions = extensionNodes.compactMap { if case .enum(let n) = $0 { return n } else { return nil } }
             return .enum(GraphQLEnumType(
                 name: name, description: node.description?.value,
                 values: try enumValues([node.values] + enumExtensions.map(\.values)),
-                astNode: node, extensionASTNodes: enumExtensions))
+                astNode: node, extensionASTNodes: enumExtensions,
+                source: documentSource))
         case .inputObject(let node):
             let inputExtensions = extensionNodes.compactMap { if case .inputObject(let n) = $0 { return n } else { return nil } }
             return .inputObject(GraphQLInputObjectType(
                 name: name, description: node.description?.value,
                 fields: NamedList(try inputValues(node.fields + inputExtensions.flatMap(\.fields))),
                 isOneOf: node.directives.contains { $0.name.value == "oneOf" },
-                astNode: node, extensionASTNodes: inputExtensions))
+                astNode: node, extensionASTNodes: inputExtensions,
+                source: documentSource))
         }
     }
 
@@ -354,39 +367,45 @@ final class TypeFactory: InputTypeLookup {
             for node in scalarExtensions { url = try specifiedByURL(node.directives) ?? url }
             return .scalar(GraphQLScalarType(name: scalar.name, description: scalar.description, specifiedByURL: url,
                                              coercion: options.scalars[scalar.name] ?? scalar.coercion,
-                                             astNode: scalar.astNode, extensionASTNodes: scalar.extensionASTNodes + scalarExtensions))
+                                             astNode: scalar.astNode, extensionASTNodes: scalar.extensionASTNodes + scalarExtensions,
+                                             source: scalar.source, extensionSources: scalar.extensionSources + scalarExtensions.map { _ in documentSource }))
         case .object(let object):
             let objectExtensions = extensionNodes.compactMap { if case .object(let n) = $0 { return n } else { return nil } }
             var fieldList = object.fields
             for field in try fields(objectExtensions.map(\.fields)) { fieldList.set(field) }
             return .object(GraphQLObjectType(name: object.name, description: object.description, fields: fieldList,
                                              interfaces: object.interfaces + objectExtensions.flatMap(\.interfaces).map(\.name.value),
-                                             astNode: object.astNode, extensionASTNodes: object.extensionASTNodes + objectExtensions))
+                                             astNode: object.astNode, extensionASTNodes: object.extensionASTNodes + objectExtensions,
+                                             source: object.source, extensionSources: object.extensionSources + objectExtensions.map { _ in documentSource }))
         case .interface(let interface):
             let interfaceExtensions = extensionNodes.compactMap { if case .interface(let n) = $0 { return n } else { return nil } }
             var fieldList = interface.fields
             for field in try fields(interfaceExtensions.map(\.fields)) { fieldList.set(field) }
             return .interface(GraphQLInterfaceType(name: interface.name, description: interface.description, fields: fieldList,
                                                    interfaces: interface.interfaces + interfaceExtensions.flatMap(\.interfaces).map(\.name.value),
-                                                   astNode: interface.astNode, extensionASTNodes: interface.extensionASTNodes + interfaceExtensions))
+                                                   astNode: interface.astNode, extensionASTNodes: interface.extensionASTNodes + interfaceExtensions,
+                                             source: interface.source, extensionSources: interface.extensionSources + interfaceExtensions.map { _ in documentSource }))
         case .union(let union):
             let unionExtensions = extensionNodes.compactMap { if case .union(let n) = $0 { return n } else { return nil } }
             return .union(GraphQLUnionType(name: union.name, description: union.description,
                                            types: union.types + unionExtensions.flatMap(\.types).map(\.name.value),
-                                           astNode: union.astNode, extensionASTNodes: union.extensionASTNodes + unionExtensions))
+                                           astNode: union.astNode, extensionASTNodes: union.extensionASTNodes + unionExtensions,
+                                             source: union.source, extensionSources: union.extensionSources + unionExtensions.map { _ in documentSource }))
         case .enum(let enumType):
             let enumExtensions = extensionNodes.compactMap { if case .enum(let n) = $0 { return n } else { return nil } }
             var values = enumType.values
             for value in try enumValues(enumExtensions.map(\.values)) { values.set(value) }
             return .enum(GraphQLEnumType(name: enumType.name, description: enumType.description, values: values,
-                                         astNode: enumType.astNode, extensionASTNodes: enumType.extensionASTNodes + enumExtensions))
+                                         astNode: enumType.astNode, extensionASTNodes: enumType.extensionASTNodes + enumExtensions,
+                                             source: enumType.source, extensionSources: enumType.extensionSources + enumExtensions.map { _ in documentSource }))
         case .inputObject(let input):
             let inputExtensions = extensionNodes.compactMap { if case .inputObject(let n) = $0 { return n } else { return nil } }
             var fieldList = input.fields
             for field in try inputValues(inputExtensions.flatMap(\.fields)) { fieldList.set(field) }
             return .inputObject(GraphQLInputObjectType(name: input.name, description: input.description, fields: fieldList,
                                                        isOneOf: input.isOneOf, astNode: input.astNode,
-                                                       extensionASTNodes: input.extensionASTNodes + inputExtensions))
+                                                       extensionASTNodes: input.extensionASTNodes + inputExtensions,
+                                                       source: input.source, extensionSources: input.extensionSources + inputExtensions.map { _ in documentSource }))
         }
     }
 
@@ -396,7 +415,7 @@ final class TypeFactory: InputTypeLookup {
             for node in group {
                 list.set(GraphQLField(
                     name: node.name.value, description: node.description?.value, type: GraphQLType(node.type),
-                    arguments: try inputValues(node.arguments), deprecationReason: try deprecationReason(node.directives), astNode: node))
+                    arguments: try inputValues(node.arguments), deprecationReason: try deprecationReason(node.directives), astNode: node, source: documentSource))
             }
         }
         return list
@@ -410,7 +429,7 @@ final class TypeFactory: InputTypeLookup {
             let defaultValue = node.defaultValue.flatMap { valueFromAST($0, type: type, variables: nil, lookup: self) }
             list.set(GraphQLInputValue(
                 name: node.name.value, description: node.description?.value, type: type, defaultValue: defaultValue,
-                deprecationReason: try deprecationReason(node.directives), astNode: node))
+                deprecationReason: try deprecationReason(node.directives), astNode: node, source: documentSource))
         }
         return list.elements
     }
@@ -420,7 +439,7 @@ final class TypeFactory: InputTypeLookup {
         for group in groups {
             for node in group {
                 list.set(GraphQLEnumValue(name: node.name.value, description: node.description?.value,
-                                          deprecationReason: try deprecationReason(node.directives), astNode: node))
+                                          deprecationReason: try deprecationReason(node.directives), astNode: node, source: documentSource))
             }
         }
         return list
@@ -430,7 +449,7 @@ final class TypeFactory: InputTypeLookup {
     private func deprecationReason(_ directives: [Directive]) throws(GraphQLError) -> String? {
         guard let node = directives.first(where: { $0.name.value == "deprecated" }) else { return nil }
         let values = try coerceArgumentValues(GraphQLDirective.deprecated.arguments, node.arguments, nodeLocation: node.location,
-                                              variables: nil, lookup: self)
+                                              source: documentSource, variables: nil, lookup: self)
         return values["reason"]?.stringValue
     }
 
@@ -438,7 +457,7 @@ final class TypeFactory: InputTypeLookup {
     private func specifiedByURL(_ directives: [Directive]) throws(GraphQLError) -> String? {
         guard let node = directives.first(where: { $0.name.value == "specifiedBy" }) else { return nil }
         let values = try coerceArgumentValues(GraphQLDirective.specifiedBy.arguments, node.arguments, nodeLocation: node.location,
-                                              variables: nil, lookup: self)
+                                              source: documentSource, variables: nil, lookup: self)
         return values["url"]?.stringValue
     }
 }
