@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "GraphQLKit", targets: ["GraphQLKit"]),
         .executable(name: "graphql-conformance", targets: ["GraphQLConformance"]),
         .executable(name: "graphql-kit-benchmarks", targets: ["GraphQLKitBenchmarks"]),
+        .executable(name: "graphql-execution-benchmarks", targets: ["GraphQLExecutionBenchmarks"]),
     ],
     dependencies: [],
     targets: [
@@ -22,6 +23,9 @@ let package = Package(
         .target(name: "GraphQLConformanceKit", dependencies: ["GraphQLKit"]),
         // Release-mode measurements: parse speed (vs graphql-js, Benchmarks/run-parse-benchmarks) and stack use.
         .executableTarget(name: "GraphQLKitBenchmarks", dependencies: ["GraphQLKit"], path: "Benchmarks/GraphQLKitBenchmarks"),
+        // Release-mode measurements of schema building and execution (W2, W4–W7) vs graphql-js,
+        // Benchmarks/run-execution-benchmarks.
+        .executableTarget(name: "GraphQLExecutionBenchmarks", dependencies: ["GraphQLKit"], path: "Benchmarks/GraphQLKitExecutionBenchmarks"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -75,6 +75,23 @@ public final class ExecutableSchema<Context: Sendable>: Sendable {
                                     contextBox: ContextBox(context), rootValue: rootValue)
     }
 
+    /// Executes a prepared document (from ``prepare(_:)``): execution only, with the plans the
+    /// document keeps. The document must have no errors.
+    public func execute(prepared: PreparedDocument, operationName: String? = nil, variables: JSONObject = JSONObject(),
+                        context: Context, rootValue: ResolvedValue = .null) async -> GraphQLResponse {
+        if !prepared.errors.isEmpty { return GraphQLResponse(data: nil, errors: prepared.errors) }
+        return await engine.execute(prepared, operationName: operationName, variables: variables, contextBox: ContextBox(context), rootValue: rootValue)
+    }
+
+    /// ``execute(prepared:operationName:variables:context:rootValue:)`` without suspending:
+    /// throws if an asynchronous resolver is reached.
+    public func executeSynchronously(prepared: PreparedDocument, operationName: String? = nil, variables: JSONObject = JSONObject(),
+                                     context: Context, rootValue: ResolvedValue = .null) throws(GraphQLError) -> GraphQLResponse {
+        if !prepared.errors.isEmpty { return GraphQLResponse(data: nil, errors: prepared.errors) }
+        return try engine.executeSynchronously(prepared, operationName: operationName, variables: variables,
+                                               contextBox: ContextBox(context), rootValue: rootValue)
+    }
+
     /// Executes a parsed document as it is (no validation): graphql-js's `execute`.
     public func execute(document: Document, operationName: String? = nil, variables: JSONObject = JSONObject(),
                         context: Context, rootValue: ResolvedValue = .null) async -> GraphQLResponse {

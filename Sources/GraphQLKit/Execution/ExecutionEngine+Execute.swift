@@ -100,7 +100,7 @@ extension ExecutionEngine {
             if isMutation {
                 await executor.executeSerially(root, source: rootValue)
             } else if let failure = executor.executeSelection(root, source: rootValue) {
-                executor.errors.append(failure)
+                executor.errors.append(failure.error)
                 executor.nullData()
             } else if !executor.holes.pending.isEmpty {
                 await executor.fillHoles()
@@ -119,7 +119,7 @@ extension ExecutionEngine {
         case .run(var executor, let root, _):
             // Mutation fields run in order anyway when nothing is asynchronous.
             if let failure = executor.executeSelection(root, source: rootValue) {
-                executor.errors.append(failure)
+                executor.errors.append(failure.error)
                 executor.nullData()
             }
             if !executor.holes.pending.isEmpty {
@@ -139,12 +139,12 @@ extension Executor {
         for field in plan.fields {
             if !first { output.append(0x2C) }
             first = false
-            output.append(contentsOf: field.keyBytes)
+            output.append(field.keyBytes)
             path.append(.field(Unmanaged.passUnretained(field)))
             let failure = executeField(field, source: source)
             path.removeLast()
             if let failure {
-                errors.append(failure)
+                errors.append(failure.error)
                 nullData()
                 return
             }

@@ -47,6 +47,11 @@ enum FieldSource: Sendable {
     case introspection(IntrospectionField)
 }
 
+/// How the executor gets a field's value (``FieldSource`` flattened for the hot path).
+enum FieldKind: Sendable {
+    case typename, sync, async, byName, introspection
+}
+
 /// A field's arguments: known at plan time when they use no variables.
 enum ArgumentPlan: Sendable {
     case none
@@ -56,18 +61,37 @@ enum ArgumentPlan: Sendable {
     case perRequest
 }
 
+/// Bytes written once when a plan is made and only read afterwards, freed by their owner.
+///
+/// `@unchecked Sendable`: the memory is initialized before the owning plan is published and
+/// never written again, so concurrent reads are safe; the owner frees it in its `deinit`,
+/// after which no one can hold the plan.
+struct FrozenBytes: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
+}
+
 /// One field to execute on one object type: all the field nodes merged under one response key.
 @usableFromInline
 final class FieldPlan: Sendable {
     let responseKey: String
-    /// `"responseKey":` as JSON bytes.
-    let keyBytes: [UInt8]
+    /// `"responseKey":` as JSON bytes, owned by the plan (read without reference counting).
+    let key: FrozenBytes
+    var keyBytes: UnsafeRawBufferPointer { key.bytes }
     let fieldName: String
     let parentTypeName: String
     let fieldNodes: [Field]
     let definition: GraphQLField
-    let source: FieldSource
+    let kind: FieldKind
+    /// The synchronous resolver (a function that throws for other kinds; stored without
+    /// `Optional`, which would keep the function in a generic, thunked representation).
+    let syncResolver: @Sendable (ResolvedValue, FieldArguments, FieldPlan, RequestState, [PathComponent]?) throws -> ResolvedValue
+    let asyncResolver: @Sendable (FieldCall) async throws -> ResolvedValue
+    /// Whether the resolver reads ``FieldCall/info`` (the path is captured for it).
+    let wantsInfo: Bool
+    let introspection: IntrospectionField?
     let arguments: ArgumentPlan
+    /// Whether the field has no arguments at all (the common case, skipped early).
+    let hasNoArguments: Bool
     let completion: Completion
     let isNonNull: Bool
     /// Child selection plans by concrete object type, compiled on first use.
@@ -79,15 +103,60 @@ final class FieldPlan: Sendable {
         var key: [UInt8] = []
         writeJSONString(responseKey, to: &key)
         key.append(0x3A)
-        self.keyBytes = key
+        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: key.count, alignment: 1)
+        storage.copyBytes(from: key)
+        self.key = FrozenBytes(bytes: UnsafeRawBufferPointer(storage))
         self.fieldName = fieldNodes[0].name.value
         self.parentTypeName = parentTypeName
         self.fieldNodes = fieldNodes
         self.definition = definition
-        self.source = source
+        let noSync: @Sendable (ResolvedValue, FieldArguments, FieldPlan, RequestState, [PathComponent]?) throws -> ResolvedValue = { _, _, _, _, _ in
+            throw GraphQLError(message: "The field has no synchronous resolver.")
+        }
+        let noAsync: @Sendable (FieldCall) async throws -> ResolvedValue = { _ in
+            throw GraphQLError(message: "The field has no asynchronous resolver.")
+        }
+        switch source {
+        case .typename:
+            kind = .typename
+            syncResolver = noSync
+            asyncResolver = noAsync
+            wantsInfo = false
+            introspection = nil
+        case .resolver(let bound):
+            switch bound.resolution {
+            case .sync(let resolve):
+                kind = .sync
+                syncResolver = resolve
+                asyncResolver = noAsync
+            case .async(let resolve):
+                kind = .async
+                syncResolver = noSync
+                asyncResolver = resolve
+            }
+            wantsInfo = bound.wantsInfo
+            introspection = nil
+        case .byName:
+            kind = .byName
+            syncResolver = noSync
+            asyncResolver = noAsync
+            wantsInfo = false
+            introspection = nil
+        case .introspection(let field):
+            kind = .introspection
+            syncResolver = noSync
+            asyncResolver = noAsync
+            wantsInfo = false
+            introspection = field
+        }
         self.arguments = arguments
+        if case .none = arguments { hasNoArguments = true } else { hasNoArguments = false }
         self.completion = completion
         self.isNonNull = definition.type.isNonNull
+    }
+
+    deinit {
+        key.bytes.deallocate()
     }
 
     /// The locations of the field's nodes, for errors.

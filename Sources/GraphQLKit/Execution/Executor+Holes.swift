@@ -36,7 +36,7 @@ struct HoleState {
     }
 
     struct Buffer {
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer(capacity: 256)
         /// (offset, hole) in offset order.
         var slots: [(offset: Int, hole: Int)] = []
         var regions: [Int] = []
@@ -153,16 +153,16 @@ extension Executor {
         holes.current = buffer
         holes.currentTarget = hole.field.isNonNull ? hole.nullTarget : .hole(id)
         holes.frames = []
-        output = []
+        output = ByteBuffer(capacity: 256)
         path = hole.path
 
-        var failure: GraphQLError?
+        var failure: FieldFailure?
         switch result {
         case .success(let value): failure = complete(hole.field.completion, value, hole.field)
-        case .failure(let error): failure = located(error, hole.field)
+        case .failure(let error): failure = FieldFailure(located(error, hole.field))
         }
         if let failure {
-            errors.append(failure)
+            errors.append(failure.error)
             truncate(to: 0)
             propagate(to: holes.currentTarget)
         }
@@ -192,16 +192,15 @@ extension Executor {
 
     /// The final bytes: every buffer spliced into its hole, nulled positions as `null`.
     mutating func assemble() -> [UInt8]? {
-        if holes.holes.isEmpty { return holes.dataNulled ? nil : output }
+        if holes.holes.isEmpty { return holes.dataNulled ? nil : output.bytes }
         holes.buffers[0].bytes = output
         if holes.dataNulled { return nil }
-        var result: [UInt8] = []
-        result.reserveCapacity(output.count * 2)
+        var result = ByteBuffer(capacity: output.count * 2)
         emit(buffer: 0, into: &result)
-        return result
+        return result.bytes
     }
 
-    private func emit(buffer id: Int, into result: inout [UInt8]) {
+    private func emit(buffer id: Int, into result: inout ByteBuffer) {
         let buffer = holes.buffers[id]
         // Events in offset order: nulled regions (skip their bytes) and holes (splice).
         var nulled = buffer.regions.map { holes.regions[$0] }.filter(\.nulled).sorted { $0.start < $1.start }
@@ -213,24 +212,24 @@ extension Executor {
             if nextSlot == Int.max && nextRegion == Int.max { break }
             if nextRegion <= nextSlot {
                 let region = nulled.removeFirst()
-                result.append(contentsOf: buffer.bytes[cursor..<region.start])
-                result.append(contentsOf: nullBytes)
+                result.append(buffer.bytes, from: cursor, to: region.start)
+                result.append(nullBytes)
                 cursor = region.end
                 while slotIndex < buffer.slots.count && buffer.slots[slotIndex].offset < cursor { slotIndex += 1 }
                 nulled.removeAll { $0.start < cursor }
             } else {
                 let slot = buffer.slots[slotIndex]
                 slotIndex += 1
-                result.append(contentsOf: buffer.bytes[cursor..<slot.offset])
+                result.append(buffer.bytes, from: cursor, to: slot.offset)
                 cursor = slot.offset
                 let hole = holes.holes[slot.hole]
                 if hole.nulled || hole.content == nil {
-                    result.append(contentsOf: nullBytes)
+                    result.append(nullBytes)
                 } else {
                     emit(buffer: hole.content!, into: &result)
                 }
             }
         }
-        result.append(contentsOf: buffer.bytes[cursor...])
+        result.append(buffer.bytes, from: cursor, to: buffer.bytes.count)
     }
 }

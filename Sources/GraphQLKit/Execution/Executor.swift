@@ -26,7 +26,7 @@ struct Executor {
     let request: RequestState
     let compiler: PlanCompiler
     /// The bytes of the buffer being written (the response's `data`, or a hole's value).
-    var output: [UInt8] = []
+    var output = ByteBuffer()
     var errors: [GraphQLError] = []
     var path: [PathEntry] = []
     /// Whether async resolvers exist at all: only then are nullable positions tracked.
@@ -37,7 +37,6 @@ struct Executor {
         self.request = request
         self.compiler = compiler
         self.tracksHoles = request.engine.hasAsyncResolvers
-        output.reserveCapacity(4096)
         path.reserveCapacity(32)
     }
 
@@ -46,16 +45,17 @@ struct Executor {
 
     // MARK: Selection sets and fields
 
-    /// Writes `{…}` for the fields of `plan` on `source`. Returns the error of a non-null
-    /// field that failed (the caller nulls out the nearest nullable position); sibling fields
-    /// after it are not executed, as in graphql-js.
-    mutating func executeSelection(_ plan: SelectionPlan, source: ResolvedValue) -> GraphQLError? {
+    /// Writes `{…}` for the fields of `plan` on `source`. Returns the failure of a non-null
+    /// field (the caller nulls out the nearest nullable position); sibling fields after it
+    /// are not executed, as in graphql-js.
+    mutating func executeSelection(_ plan: SelectionPlan, source: ResolvedValue) -> FieldFailure? {
         output.append(0x7B)
-        var first = true
-        for field in plan.fields {
-            if !first { output.append(0x2C) }
-            first = false
-            output.append(contentsOf: field.keyBytes)
+        let fields = plan.fields
+        for index in fields.indices {
+            // The plan keeps its fields alive for the whole execution: no retain per field.
+            unowned(unsafe) let field = fields[index]
+            if index > 0 { output.append(0x2C) }
+            output.append(field.keyBytes)
             path.append(.field(Unmanaged.passUnretained(field)))
             let failure = executeField(field, source: source)
             path.removeLast()
@@ -67,94 +67,100 @@ struct Executor {
 
     /// Resolves and completes one field at the current position. A failure of a nullable field
     /// is recorded and the field becomes `null`; a non-null field's failure is returned.
-    mutating func executeField(_ field: FieldPlan, source: ResolvedValue) -> GraphQLError? {
+    mutating func executeField(_ field: FieldPlan, source: ResolvedValue) -> FieldFailure? {
         let start = output.count
         if tracksHoles && !field.isNonNull { holes.enterNullable(at: start) }
         var failure = resolveAndComplete(field, source: source)
-        if let error = failure, !field.isNonNull {
-            recordAndNull(error, from: start)
+        if let current = failure, !field.isNonNull {
+            recordAndNull(current, from: start)
             failure = nil
         }
         if tracksHoles && !field.isNonNull { holes.leaveNullable(at: output.count) }
         return failure
     }
 
-    /// Records `error` and replaces everything written since `start` with `null`.
-    mutating func recordAndNull(_ error: GraphQLError, from start: Int) {
-        errors.append(error)
+    /// Records the failure's error and replaces everything written since `start` with `null`.
+    mutating func recordAndNull(_ failure: FieldFailure, from start: Int) {
+        errors.append(failure.error)
         truncate(to: start)
-        output.append(contentsOf: nullBytes)
+        output.append(nullBytes)
     }
 
     /// Drops the bytes written since `start` (and the holes they contained).
     mutating func truncate(to start: Int) {
-        output.removeSubrange(start...)
+        output.truncate(to: start)
         if tracksHoles { holes.discard(from: start) }
     }
 
-    private mutating func resolveAndComplete(_ field: FieldPlan, source: ResolvedValue) -> GraphQLError? {
+    private mutating func resolveAndComplete(_ field: FieldPlan, source: ResolvedValue) -> FieldFailure? {
         let value: ResolvedValue
-        switch field.source {
+        switch field.kind {
+        case .sync:
+            let arguments: FieldArguments
+            if field.hasNoArguments {
+                arguments = FieldArguments()
+            } else {
+                switch argumentValues(field) {
+                case .success(let values): arguments = values
+                case .failure(let failure): return failure
+                }
+            }
+            do {
+                value = try field.syncResolver(source, arguments, field, request, field.wantsInfo ? currentPath : nil)
+            } catch {
+                return FieldFailure(located(error, field))
+            }
         case .typename:
-            writeJSONString(field.parentTypeName, to: &output)
+            output.appendJSONString(field.parentTypeName)
             return nil
-        case .resolver(let bound):
+        case .async:
             let arguments: FieldArguments
             switch argumentValues(field) {
             case .success(let values): arguments = values
-            case .failure(let error): return error
+            case .failure(let failure): return failure
             }
-            switch bound.resolution {
-            case .sync(let resolve):
-                do {
-                    value = try resolve(source, arguments, field, request, bound.wantsInfo ? currentPath : nil)
-                } catch {
-                    return located(error, field)
-                }
-            case .async(let resolve):
-                addHole(field, call: FieldCall(source: source, arguments: arguments, plan: field, request: request, capturedPath: currentPath),
-                        resolve: resolve)
-                return nil
-            }
+            addHole(field, call: FieldCall(source: source, arguments: arguments, plan: field, request: request, capturedPath: currentPath),
+                    resolve: field.asyncResolver)
+            return nil
         case .byName:
             let arguments: FieldArguments
             switch argumentValues(field) {
             case .success(let values): arguments = values
-            case .failure(let error): return error
+            case .failure(let failure): return failure
             }
             do {
                 value = try request.engine.defaultResolver.resolve(source, field, arguments)
             } catch {
-                return located(error, field)
+                return FieldFailure(located(error, field))
             }
-        case .introspection(let introspection):
+        case .introspection:
             let arguments: FieldArguments
             switch argumentValues(field) {
             case .success(let values): arguments = values
-            case .failure(let error): return error
+            case .failure(let failure): return failure
             }
             do {
-                value = try introspection.resolve(source, arguments, request)
+                value = try field.introspection.unsafelyUnwrapped.resolve(source, arguments, request)
             } catch {
-                return located(error, field)
+                return FieldFailure(located(error, field))
             }
         }
         return complete(field.completion, value, field)
     }
 
     /// The field's arguments: planned once, or coerced now when they use variables.
-    func argumentValues(_ field: FieldPlan) -> Result<FieldArguments, GraphQLError> {
+    func argumentValues(_ field: FieldPlan) -> Result<FieldArguments, FieldFailure> {
         switch field.arguments {
         case .none: return .success(FieldArguments())
         case .constant(let arguments): return .success(arguments)
-        case .failure(let error): return .failure(located(error, field))
+        case .failure(let error): return .failure(FieldFailure(located(error, field)))
         case .perRequest:
             do {
                 let node = field.fieldNodes[0]
                 return .success(FieldArguments(try coerceArgumentValues(field.definition.arguments, node.arguments, nodeLocation: node.location, source: request.source,
                                                                         variables: request.variables, lookup: request.schema)))
             } catch {
-                return .failure(located(error, field))
+                return .failure(FieldFailure(located(error, field)))
             }
         }
     }
@@ -180,9 +186,19 @@ struct Executor {
         return GraphQLError.about(errorMessage(error), nodes: field.nodeLocations, source: request.source, path: currentPath)
     }
 
-    /// A new error at the current position, about the field's nodes.
-    func fieldError(_ message: String, _ field: FieldPlan) -> GraphQLError {
-        GraphQLError.about(message, nodes: field.nodeLocations, source: request.source, path: currentPath)
+    /// A failure at the current position, about the field's nodes.
+    func fieldFailure(_ message: String, _ field: FieldPlan) -> FieldFailure {
+        FieldFailure(GraphQLError.about(message, nodes: field.nodeLocations, source: request.source, path: currentPath))
+    }
+}
+
+/// A failed position's error on its way to the nearest nullable position: one reference, so
+/// the hot path returns a single word (nil when the value completed).
+final class FieldFailure: Error {
+    let error: GraphQLError
+
+    init(_ error: GraphQLError) {
+        self.error = error
     }
 }
 

@@ -10,6 +10,20 @@
 /// ```
 public protocol ResolvedValueConvertible: Sendable {
     var resolvedValue: ResolvedValue { get }
+
+    /// How an array of such values resolves (by default each element converts on its own;
+    /// objects and strings keep the array as it is).
+    static func resolvedList(_ values: [Self]) -> ResolvedValue
+}
+
+extension ResolvedValueConvertible {
+    @inlinable
+    public static func resolvedList(_ values: [Self]) -> ResolvedValue {
+        var items: [ResolvedValue] = []
+        items.reserveCapacity(values.count)
+        for value in values { items.append(value.resolvedValue) }
+        return .list(items)
+    }
 }
 
 /// A Swift type whose values are GraphQL objects: returned from a resolver, a value is passed
@@ -19,6 +33,9 @@ public protocol GraphQLObject: ResolvedValueConvertible {}
 extension GraphQLObject {
     @inlinable
     public var resolvedValue: ResolvedValue { .object(ObjectSource(self)) }
+
+    @inlinable
+    public static func resolvedList(_ values: [Self]) -> ResolvedValue { .objects(ObjectList(values)) }
 }
 
 /// A `String`-backed Swift enum whose raw values are the GraphQL enum's value names.
@@ -37,6 +54,9 @@ extension ResolvedValue: ResolvedValueConvertible {
 extension String: ResolvedValueConvertible {
     @inlinable
     public var resolvedValue: ResolvedValue { .string(self) }
+
+    @inlinable
+    public static func resolvedList(_ values: [String]) -> ResolvedValue { .strings(values) }
 }
 
 extension Substring: ResolvedValueConvertible {
@@ -91,12 +111,7 @@ extension Optional: ResolvedValueConvertible where Wrapped: ResolvedValueConvert
 
 extension Array: ResolvedValueConvertible where Element: ResolvedValueConvertible {
     @inlinable
-    public var resolvedValue: ResolvedValue {
-        var items: [ResolvedValue] = []
-        items.reserveCapacity(count)
-        for element in self { items.append(element.resolvedValue) }
-        return .list(items)
-    }
+    public var resolvedValue: ResolvedValue { Element.resolvedList(self) }
 }
 
 extension Result: ResolvedValueConvertible where Success: ResolvedValueConvertible {

@@ -156,11 +156,13 @@ public struct ObjectResolvers<Source: Sendable, Context: Sendable> {
         }, wantsInfo: true)
     }
 
-    /// A field read from the source with a key path: the fastest way to serve in-memory data.
+    /// A field read straight from the source, typically with a key path (`item.field("id", \.id)`):
+    /// the fastest way to serve in-memory data (the key path literal becomes a direct
+    /// property read).
     @inlinable
-    public mutating func field<Result: ResolvedValueConvertible>(_ name: String, _ keyPath: KeyPath<Source, Result> & Sendable) {
+    public mutating func field<Result: ResolvedValueConvertible>(_ name: String, _ get: @escaping @Sendable (Source) -> Result) {
         bound.fields[name] = BoundField(resolution: .sync { source, _, plan, _, _ in
-            if let result = withSourceValue(source, as: Source.self, { $0[keyPath: keyPath].resolvedValue }) { return result }
+            if let result = withSourceValue(source, as: Source.self, { get($0).resolvedValue }) { return result }
             throw sourceMismatchError(source, Source.self, plan)
         }, wantsInfo: false)
     }

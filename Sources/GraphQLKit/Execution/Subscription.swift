@@ -107,11 +107,11 @@ extension ExecutionEngine {
         let arguments: FieldArguments
         switch located.argumentValues(field) {
         case .success(let values): arguments = values
-        case .failure(let error): return .failure(GraphQLResponse(data: nil, errors: [error]))
+        case .failure(let failure): return .failure(GraphQLResponse(data: nil, errors: [failure.error]))
         }
         guard let subscription = objectTypes[root.typeName]?.subscriptions[field.fieldName] else {
-            return .failure(GraphQLResponse(data: nil, errors: [located.fieldError(
-                "The subscription field \"\(field.fieldName)\" has no subscribe resolver.", field)]))
+            return .failure(GraphQLResponse(data: nil, errors: [located.fieldFailure(
+                "The subscription field \"\(field.fieldName)\" has no subscribe resolver.", field).error]))
         }
         let events: AnyEventStream
         do {

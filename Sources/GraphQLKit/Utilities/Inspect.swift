@@ -25,7 +25,11 @@ public func inspect(_ value: ResolvedValue) -> String {
     case .list(let items):
         if let json = value.jsonValue { return inspect(json) }
         return "[" + items.prefix(10).map(inspect).joined(separator: ", ") + (items.count > 10 ? ", ..." : "") + "]"
+    case .strings(let strings): return inspect(JSONValue.array(strings.map(JSONValue.string)))
     case .object(let object): return object.debugDescription
+    case .objects(let objects):
+        if objects.count == 0 { return "[]" }
+        return "[" + (0..<min(objects.count, 10)).map { objects[$0].debugDescription }.joined(separator: ", ") + (objects.count > 10 ? ", ..." : "") + "]"
     case .error(let error): return String(describing: error)
     }
 }
