@@ -89,6 +89,8 @@ final class FieldPlan: Sendable {
     /// Whether the resolver reads ``FieldCall/info`` (the path is captured for it).
     let wantsInfo: Bool
     let introspection: IntrospectionField?
+    /// An introspection list field's `includeDeprecated` when its arguments are constant.
+    let constantIncludeDeprecated: Bool?
     let arguments: ArgumentPlan
     /// Whether the field has no arguments at all (the common case, skipped early).
     let hasNoArguments: Bool
@@ -96,9 +98,14 @@ final class FieldPlan: Sendable {
     let isNonNull: Bool
     /// Child selection plans by concrete object type, compiled on first use.
     let children = Locked<[String: ChildSelection]>([:])
+    /// The child selection for the field's object type, compiled with the plan (read without a lock).
+    let eagerChildType: String?
+    let eagerChild: ChildSelection?
 
     init(responseKey: String, fieldNodes: [Field], parentTypeName: String, definition: GraphQLField, source: FieldSource,
-         arguments: ArgumentPlan, completion: Completion) {
+         arguments: ArgumentPlan, completion: Completion, eagerChild: (String, ChildSelection)? = nil) {
+        self.eagerChildType = eagerChild?.0
+        self.eagerChild = eagerChild?.1
         self.responseKey = responseKey
         var key: [UInt8] = []
         writeJSONString(responseKey, to: &key)
@@ -151,6 +158,11 @@ final class FieldPlan: Sendable {
         }
         self.arguments = arguments
         if case .none = arguments { hasNoArguments = true } else { hasNoArguments = false }
+        switch arguments {
+        case .none: constantIncludeDeprecated = false
+        case .constant(let values): constantIncludeDeprecated = values["includeDeprecated"] == .bool(true)
+        case .failure, .perRequest: constantIncludeDeprecated = nil
+        }
         self.completion = completion
         self.isNonNull = definition.type.isNonNull
     }
@@ -212,8 +224,10 @@ struct PlanCompiler: Sendable {
 
     /// The child selection of `field` for the concrete type `typeName`, compiled once.
     func childSelection(of field: FieldPlan, for typeName: String) -> ChildSelection {
+        if let eager = field.eagerChild, field.eagerChildType == typeName { return eager }
         if let cached = field.children.withLock({ $0[typeName] }) { return cached }
-        let compiled = selection(for: typeName, fieldNodes: field.fieldNodes)
+        var budget = Self.eagerBudget
+        let compiled = selection(for: typeName, fieldNodes: field.fieldNodes, budget: &budget, depth: 0)
         return field.children.withLock { children in
             if let existing = children[typeName] { return existing }
             children[typeName] = compiled
@@ -221,13 +235,20 @@ struct PlanCompiler: Sendable {
         }
     }
 
+    /// How many field plans one compilation makes ahead of use (child selections of fields
+    /// whose type is an object type), and how deep: beyond either, children are compiled
+    /// when a value first reaches them — a hostile document cannot make planning explode.
+    static let eagerBudget = 4096
+    static let eagerDepth = 24
+
     /// The root selection of an operation.
     func rootSelection(_ operation: OperationDefinition, rootTypeName: String) -> ChildSelection {
         do {
             var groups = OrderedGroups()
             var visited: Set<String> = []
             try collect(operation.selectionSet, typeName: rootTypeName, into: &groups, visited: &visited)
-            return .plan(plan(for: rootTypeName, groups))
+            var budget = Self.eagerBudget
+            return .plan(plan(for: rootTypeName, groups, budget: &budget, depth: 0))
         } catch {
             return .failure(error)
         }
@@ -235,7 +256,7 @@ struct PlanCompiler: Sendable {
 
     /// Collects the subfields of `fieldNodes` on object type `typeName` (graphql-js
     /// `collectSubfields`) and plans them.
-    func selection(for typeName: String, fieldNodes: [Field]) -> ChildSelection {
+    func selection(for typeName: String, fieldNodes: [Field], budget: inout Int, depth: Int) -> ChildSelection {
         do {
             var groups = OrderedGroups()
             var visited: Set<String> = []
@@ -244,7 +265,7 @@ struct PlanCompiler: Sendable {
                     try collect(selectionSet, typeName: typeName, into: &groups, visited: &visited)
                 }
             }
-            return .plan(plan(for: typeName, groups))
+            return .plan(plan(for: typeName, groups, budget: &budget, depth: depth))
         } catch {
             return .failure(error)
         }
@@ -312,7 +333,7 @@ struct PlanCompiler: Sendable {
         return true
     }
 
-    private func plan(for typeName: String, _ groups: OrderedGroups) -> SelectionPlan {
+    private func plan(for typeName: String, _ groups: OrderedGroups, budget: inout Int, depth: Int) -> SelectionPlan {
         let bound = engine.boundType(typeName)
         var fields: [FieldPlan] = []
         fields.reserveCapacity(groups.keys.count)
@@ -331,8 +352,14 @@ struct PlanCompiler: Sendable {
             } else {
                 source = .byName
             }
+            budget -= 1
+            var eagerChild: (String, ChildSelection)?
+            if budget > 0, depth < Self.eagerDepth, case .object(let childType)? = schema.namedType(definition.type) {
+                eagerChild = (childType.name, selection(for: childType.name, fieldNodes: nodes, budget: &budget, depth: depth + 1))
+            }
             fields.append(FieldPlan(responseKey: key, fieldNodes: nodes, parentTypeName: typeName, definition: definition, source: source,
-                                    arguments: argumentPlan(definition, nodes[0]), completion: engine.completion(for: definition.type)))
+                                    arguments: argumentPlan(definition, nodes[0]), completion: engine.completion(for: definition.type),
+                                    eagerChild: eagerChild))
         }
         return SelectionPlan(typeName: typeName, fields: fields, isTypeOf: bound?.isTypeOf ?? nil)
     }

@@ -134,13 +134,22 @@ struct Executor {
                 return FieldFailure(located(error, field))
             }
         case .introspection:
-            let arguments: FieldArguments
-            switch argumentValues(field) {
-            case .success(let values): arguments = values
-            case .failure(let failure): return failure
+            let introspection = field.introspection.unsafelyUnwrapped
+            if let json = introspection.leafJSON(source) {
+                output.append(json)
+                return nil
             }
             do {
-                value = try field.introspection.unsafelyUnwrapped.resolve(source, arguments, request)
+                if introspection != .typeMeta, let includeDeprecated = field.constantIncludeDeprecated {
+                    value = try introspection.resolve(source, FieldArguments(), request, includeDeprecated: includeDeprecated)
+                } else {
+                    let arguments: FieldArguments
+                    switch argumentValues(field) {
+                    case .success(let values): arguments = values
+                    case .failure(let failure): return failure
+                    }
+                    value = try introspection.resolve(source, arguments, request)
+                }
             } catch {
                 return FieldFailure(located(error, field))
             }

@@ -14,6 +14,9 @@ public struct FieldArguments: Sendable, CustomStringConvertible {
         self.values = values
     }
 
+    /// Whether there are no argument values at all.
+    public var isEmpty: Bool { values.isEmpty }
+
     /// The value of argument `name` (nil when not given and without a default; `.null` when null).
     public subscript(name: String) -> JSONValue? {
         values.isEmpty ? nil : values[name]

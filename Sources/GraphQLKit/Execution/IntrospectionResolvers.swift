@@ -59,199 +59,348 @@ enum IntrospectionField: Sendable {
         }
     }
 
+    /// The field's JSON when it is a leaf precomputed by the node (written as is, no completion).
+    func leafJSON(_ source: ResolvedValue) -> UnsafeRawBufferPointer? {
+        guard case .object(let object) = source else { return nil }
+        return object.withValue(as: IntrospectionNode.self) { $0.leafJSON(self) } ?? nil
+    }
+
     func resolve(_ source: ResolvedValue, _ arguments: FieldArguments, _ request: RequestState) throws -> ResolvedValue {
-        let cache = request.engine.introspection
-        let includeDeprecated = arguments["includeDeprecated"] == .bool(true)
+        try resolve(source, arguments, request, includeDeprecated: arguments.isEmpty ? false : arguments["includeDeprecated"] == .bool(true))
+    }
+
+    func resolve(_ source: ResolvedValue, _ arguments: FieldArguments, _ request: RequestState, includeDeprecated: Bool) throws -> ResolvedValue {
         switch self {
         case .schemaMeta:
-            return cache.schemaValue
+            return request.engine.introspection.schemaValue
         case .typeMeta:
             guard case .string(let name)? = arguments["name"] else { return .null }
-            return cache.namedTypeValues[name] ?? .null
-        case .schemaDescription:
-            return cache.schema.description.map(ResolvedValue.string) ?? .null
-        case .schemaTypes:
-            return cache.typesValue
-        case .schemaQueryType:
-            return cache.schema.queryTypeName.flatMap { cache.namedTypeValues[$0] } ?? .null
-        case .schemaMutationType:
-            return cache.schema.mutationTypeName.flatMap { cache.namedTypeValues[$0] } ?? .null
-        case .schemaSubscriptionType:
-            return cache.schema.subscriptionTypeName.flatMap { cache.namedTypeValues[$0] } ?? .null
-        case .schemaDirectives:
-            return cache.directivesValue
+            return request.engine.introspection.namedTypeValues[name] ?? .null
         default:
             break
         }
-        guard case .object(let object) = source else { return .null }
-        if let result = object.withValue(as: IntrospectedType.self, { type in typeField(type, includeDeprecated) }) {
-            return result
-        }
-        if let result = object.withValue(as: IntrospectedField.self, { field in fieldField(field, includeDeprecated) }) {
-            return result
-        }
-        if let result = try object.withValue(as: IntrospectedInputValue.self, { value in try inputValueField(value) }) {
-            return result
-        }
-        if let result = object.withValue(as: GraphQLEnumValue.self, { value in enumValueField(value) }) {
-            return result
-        }
-        if let result = object.withValue(as: IntrospectedDirective.self, { directive in directiveField(directive, includeDeprecated) }) {
-            return result
-        }
-        return .null
+        guard case .object(let object) = source,
+              let value = try object.withValue(as: IntrospectionNode.self, { node in
+                  try node.value(self, includeDeprecated: includeDeprecated)
+              }) else { return .null }
+        return value
+    }
+}
+
+/// A source of an introspection object (`__Schema`, `__Type`, `__Field`, …): every field's
+/// value is computed once per schema; answering a field is a virtual call returning it.
+///
+/// `@unchecked Sendable`: nodes are only written by ``IntrospectionCache``'s initializer, on
+/// one thread, while it links the graph (types refer to each other in cycles, so nodes must
+/// exist before their lists); the cache is published through a mutex (the engine's lazily
+/// computed value) and only read afterwards.
+class IntrospectionNode: @unchecked Sendable {
+    /// The node's leaf fields (names, descriptions, flags) as JSON, written once.
+    private var leaves = LeafJSON()
+
+    func value(_ field: IntrospectionField, includeDeprecated: Bool) throws -> ResolvedValue { .null }
+
+    /// Records a leaf field's value as JSON (while the cache is built).
+    func setLeaf(_ field: IntrospectionField, _ value: ResolvedValue) {
+        guard let json = value.jsonValue else { return }
+        leaves.set(field, json)
     }
 
-    private func typeField(_ type: IntrospectedType, _ includeDeprecated: Bool) -> ResolvedValue {
-        switch self {
-        case .typeKind: return .string(type.kind.rawValue)
-        case .typeName: return type.named.map { .string($0.name) } ?? .null
-        case .typeDescription: return type.named?.description.map(ResolvedValue.string) ?? .null
-        case .typeSpecifiedByURL:
-            if case .scalar(let scalar)? = type.named { return scalar.specifiedByURL.map(ResolvedValue.string) ?? .null }
-            return .null
-        case .typeFields: return (includeDeprecated ? type.allFields : type.fields) ?? .null
-        case .typeInterfaces: return type.interfaces ?? .null
-        case .typePossibleTypes: return type.possibleTypes ?? .null
-        case .typeEnumValues: return (includeDeprecated ? type.allEnumValues : type.enumValues) ?? .null
-        case .typeInputFields: return (includeDeprecated ? type.allInputFields : type.inputFields) ?? .null
-        case .typeOfType: return type.ofType ?? .null
-        case .typeIsOneOf:
-            if case .inputObject(let input)? = type.named { return .bool(input.isOneOf) }
-            return .null
-        default: return .null
-        }
+    func leafJSON(_ field: IntrospectionField) -> UnsafeRawBufferPointer? {
+        leaves[field]
+    }
+}
+
+/// A few fields' JSON in one allocation.
+struct LeafJSON {
+    private var fields: [IntrospectionField] = []
+    private var ranges: [Range<Int>] = []
+    private var storage: LeafStorage?
+
+    mutating func set(_ field: IntrospectionField, _ value: JSONValue) {
+        var bytes = storage.map { Array($0.bytes) } ?? []
+        let start = bytes.count
+        value.write(to: &bytes)
+        fields.append(field)
+        ranges.append(start..<bytes.count)
+        storage = LeafStorage(bytes)
     }
 
-    private func fieldField(_ field: IntrospectedField, _ includeDeprecated: Bool) -> ResolvedValue {
-        switch self {
-        case .fieldName: return .string(field.field.name)
-        case .fieldDescription: return field.field.description.map(ResolvedValue.string) ?? .null
-        case .fieldArgs: return includeDeprecated ? field.allArguments : field.arguments
-        case .fieldType: return field.type
-        case .fieldIsDeprecated: return .bool(field.field.deprecationReason != nil)
-        case .fieldDeprecationReason: return field.field.deprecationReason.map(ResolvedValue.string) ?? .null
-        default: return .null
+    subscript(field: IntrospectionField) -> UnsafeRawBufferPointer? {
+        guard let storage else { return nil }
+        for index in fields.indices where fields[index] == field {
+            return UnsafeRawBufferPointer(rebasing: storage.bytes[ranges[index]])
         }
+        return nil
+    }
+}
+
+/// The bytes of a ``LeafJSON``, freed with it.
+final class LeafStorage {
+    let bytes: UnsafeRawBufferPointer
+
+    init(_ array: [UInt8]) {
+        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, array.count), alignment: 1)
+        memory.copyBytes(from: array)
+        bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(memory)[0..<array.count])
     }
 
-    private func inputValueField(_ value: IntrospectedInputValue) throws -> ResolvedValue {
-        switch self {
-        case .inputValueName: return .string(value.value.name)
-        case .inputValueDescription: return value.value.description.map(ResolvedValue.string) ?? .null
-        case .inputValueType: return value.type
-        case .inputValueDefaultValue:
-            switch value.printedDefault {
-            case .success(let printed): return printed.map(ResolvedValue.string) ?? .null
-            case .failure(let error): throw error
-            }
-        case .inputValueIsDeprecated: return .bool(value.value.deprecationReason != nil)
-        case .inputValueDeprecationReason: return value.value.deprecationReason.map(ResolvedValue.string) ?? .null
-        default: return .null
-        }
+    deinit {
+        UnsafeMutableRawPointer(mutating: bytes.baseAddress!).deallocate()
     }
+}
 
-    private func enumValueField(_ value: GraphQLEnumValue) -> ResolvedValue {
-        switch self {
-        case .enumValueName: return .string(value.name)
-        case .enumValueDescription: return value.description.map(ResolvedValue.string) ?? .null
-        case .enumValueIsDeprecated: return .bool(value.deprecationReason != nil)
-        case .enumValueDeprecationReason: return value.deprecationReason.map(ResolvedValue.string) ?? .null
-        default: return .null
-        }
-    }
+/// `__Schema`.
+final class SchemaNode: IntrospectionNode, @unchecked Sendable {
+    var description: ResolvedValue = .null
+    var types: ResolvedValue = .null
+    var queryType: ResolvedValue = .null
+    var mutationType: ResolvedValue = .null
+    var subscriptionType: ResolvedValue = .null
+    var directives: ResolvedValue = .null
 
-    private func directiveField(_ directive: IntrospectedDirective, _ includeDeprecated: Bool) -> ResolvedValue {
-        switch self {
-        case .directiveName: return .string(directive.directive.name)
-        case .directiveDescription: return directive.directive.description.map(ResolvedValue.string) ?? .null
-        case .directiveIsRepeatable: return .bool(directive.directive.isRepeatable)
-        case .directiveLocations: return .list(directive.directive.locations.map { .string($0.rawValue) })
-        case .directiveArgs: return includeDeprecated ? directive.allArguments : directive.arguments
+    override func value(_ field: IntrospectionField, includeDeprecated: Bool) throws -> ResolvedValue {
+        switch field {
+        case .schemaDescription: return description
+        case .schemaTypes: return types
+        case .schemaQueryType: return queryType
+        case .schemaMutationType: return mutationType
+        case .schemaSubscriptionType: return subscriptionType
+        case .schemaDirectives: return directives
         default: return .null
         }
     }
 }
 
-/// A `__Type` source: a named or wrapping type with its lists ready.
-///
-/// `@unchecked Sendable`: the `var`s are written only by ``IntrospectionCache``'s initializer,
-/// on one thread, while it links the graph of types (which refer to each other in cycles, so
-/// the nodes must exist before their lists); the cache is published through the engine's
-/// lazily-computed value (a mutex) and only ever read afterwards.
-final class IntrospectedType: @unchecked Sendable {
-    let kind: TypeKind
-    let named: GraphQLNamedType?
-    var ofType: ResolvedValue?
-    var fields: ResolvedValue?
-    var allFields: ResolvedValue?
-    var interfaces: ResolvedValue?
-    var possibleTypes: ResolvedValue?
-    var enumValues: ResolvedValue?
-    var allEnumValues: ResolvedValue?
-    var inputFields: ResolvedValue?
-    var allInputFields: ResolvedValue?
+/// `__Type`: a named or wrapping type with its lists ready.
+final class TypeNode: IntrospectionNode, @unchecked Sendable {
+    let kind: ResolvedValue
+    let name: ResolvedValue
+    let description: ResolvedValue
+    let specifiedByURL: ResolvedValue
+    let isOneOf: ResolvedValue
+    var ofType: ResolvedValue = .null
+    var fields: ResolvedValue = .null
+    var allFields: ResolvedValue = .null
+    var interfaces: ResolvedValue = .null
+    var possibleTypes: ResolvedValue = .null
+    var enumValues: ResolvedValue = .null
+    var allEnumValues: ResolvedValue = .null
+    var inputFields: ResolvedValue = .null
+    var allInputFields: ResolvedValue = .null
 
     init(kind: TypeKind, named: GraphQLNamedType?) {
-        self.kind = kind
-        self.named = named
+        self.kind = .string(kind.rawValue)
+        self.name = named.map { .string($0.name) } ?? .null
+        self.description = named?.description.map(ResolvedValue.string) ?? .null
+        if case .scalar(let scalar)? = named {
+            specifiedByURL = scalar.specifiedByURL.map(ResolvedValue.string) ?? .null
+        } else {
+            specifiedByURL = .null
+        }
+        if case .inputObject(let input)? = named { isOneOf = .bool(input.isOneOf) } else { isOneOf = .null }
+        super.init()
+        setLeaf(.typeKind, self.kind)
+        setLeaf(.typeName, name)
+        setLeaf(.typeDescription, description)
+        setLeaf(.typeSpecifiedByURL, specifiedByURL)
+        setLeaf(.typeIsOneOf, isOneOf)
+    }
+
+    override func value(_ field: IntrospectionField, includeDeprecated: Bool) throws -> ResolvedValue {
+        switch field {
+        case .typeKind: return kind
+        case .typeName: return name
+        case .typeDescription: return description
+        case .typeSpecifiedByURL: return specifiedByURL
+        case .typeFields: return includeDeprecated ? allFields : fields
+        case .typeInterfaces: return interfaces
+        case .typePossibleTypes: return possibleTypes
+        case .typeEnumValues: return includeDeprecated ? allEnumValues : enumValues
+        case .typeInputFields: return includeDeprecated ? allInputFields : inputFields
+        case .typeOfType: return ofType
+        case .typeIsOneOf: return isOneOf
+        default: return .null
+        }
     }
 }
 
-/// A `__Field` source.
-struct IntrospectedField: Sendable {
-    let field: GraphQLField
+/// `__Field`.
+final class FieldNode: IntrospectionNode, @unchecked Sendable {
+    let name: ResolvedValue
+    let description: ResolvedValue
     let type: ResolvedValue
     let arguments: ResolvedValue
     let allArguments: ResolvedValue
+    let isDeprecated: ResolvedValue
+    let deprecationReason: ResolvedValue
+
+    init(_ field: GraphQLField, type: ResolvedValue, arguments: ResolvedValue, allArguments: ResolvedValue) {
+        name = .string(field.name)
+        description = field.description.map(ResolvedValue.string) ?? .null
+        self.type = type
+        self.arguments = arguments
+        self.allArguments = allArguments
+        isDeprecated = .bool(field.deprecationReason != nil)
+        deprecationReason = field.deprecationReason.map(ResolvedValue.string) ?? .null
+        super.init()
+        setLeaf(.fieldName, name)
+        setLeaf(.fieldDescription, description)
+        setLeaf(.fieldIsDeprecated, isDeprecated)
+        setLeaf(.fieldDeprecationReason, deprecationReason)
+    }
+
+    override func value(_ field: IntrospectionField, includeDeprecated: Bool) throws -> ResolvedValue {
+        switch field {
+        case .fieldName: return name
+        case .fieldDescription: return description
+        case .fieldArgs: return includeDeprecated ? allArguments : arguments
+        case .fieldType: return type
+        case .fieldIsDeprecated: return isDeprecated
+        case .fieldDeprecationReason: return deprecationReason
+        default: return .null
+        }
+    }
 }
 
-/// An `__InputValue` source, with its default value printed once.
-struct IntrospectedInputValue: Sendable {
-    let value: GraphQLInputValue
+/// `__InputValue`, with its default value printed once.
+final class InputValueNode: IntrospectionNode, @unchecked Sendable {
+    let name: ResolvedValue
+    let description: ResolvedValue
     let type: ResolvedValue
-    let printedDefault: Result<String?, GraphQLError>
+    let defaultValue: Result<ResolvedValue, GraphQLError>
+    let isDeprecated: ResolvedValue
+    let deprecationReason: ResolvedValue
+
+    init(_ input: GraphQLInputValue, type: ResolvedValue, defaultValue: Result<ResolvedValue, GraphQLError>) {
+        name = .string(input.name)
+        description = input.description.map(ResolvedValue.string) ?? .null
+        self.type = type
+        self.defaultValue = defaultValue
+        isDeprecated = .bool(input.deprecationReason != nil)
+        deprecationReason = input.deprecationReason.map(ResolvedValue.string) ?? .null
+        super.init()
+        setLeaf(.inputValueName, name)
+        setLeaf(.inputValueDescription, description)
+        if case .success(let printed) = defaultValue { setLeaf(.inputValueDefaultValue, printed) }
+        setLeaf(.inputValueIsDeprecated, isDeprecated)
+        setLeaf(.inputValueDeprecationReason, deprecationReason)
+    }
+
+    override func value(_ field: IntrospectionField, includeDeprecated: Bool) throws -> ResolvedValue {
+        switch field {
+        case .inputValueName: return name
+        case .inputValueDescription: return description
+        case .inputValueType: return type
+        case .inputValueDefaultValue: return try defaultValue.get()
+        case .inputValueIsDeprecated: return isDeprecated
+        case .inputValueDeprecationReason: return deprecationReason
+        default: return .null
+        }
+    }
 }
 
-/// A `__Directive` source.
-struct IntrospectedDirective: Sendable {
-    let directive: GraphQLDirective
+/// `__EnumValue`.
+final class EnumValueNode: IntrospectionNode, @unchecked Sendable {
+    let name: ResolvedValue
+    let description: ResolvedValue
+    let isDeprecated: ResolvedValue
+    let deprecationReason: ResolvedValue
+
+    init(_ value: GraphQLEnumValue) {
+        name = .string(value.name)
+        description = value.description.map(ResolvedValue.string) ?? .null
+        isDeprecated = .bool(value.deprecationReason != nil)
+        deprecationReason = value.deprecationReason.map(ResolvedValue.string) ?? .null
+        super.init()
+        setLeaf(.enumValueName, name)
+        setLeaf(.enumValueDescription, description)
+        setLeaf(.enumValueIsDeprecated, isDeprecated)
+        setLeaf(.enumValueDeprecationReason, deprecationReason)
+    }
+
+    override func value(_ field: IntrospectionField, includeDeprecated: Bool) throws -> ResolvedValue {
+        switch field {
+        case .enumValueName: return name
+        case .enumValueDescription: return description
+        case .enumValueIsDeprecated: return isDeprecated
+        case .enumValueDeprecationReason: return deprecationReason
+        default: return .null
+        }
+    }
+}
+
+/// `__Directive`.
+final class DirectiveNode: IntrospectionNode, @unchecked Sendable {
+    let name: ResolvedValue
+    let description: ResolvedValue
+    let isRepeatable: ResolvedValue
+    let locations: ResolvedValue
     let arguments: ResolvedValue
     let allArguments: ResolvedValue
+
+    init(_ directive: GraphQLDirective, arguments: ResolvedValue, allArguments: ResolvedValue) {
+        name = .string(directive.name)
+        description = directive.description.map(ResolvedValue.string) ?? .null
+        isRepeatable = .bool(directive.isRepeatable)
+        locations = .strings(directive.locations.map(\.rawValue))
+        self.arguments = arguments
+        self.allArguments = allArguments
+        super.init()
+        setLeaf(.directiveName, name)
+        setLeaf(.directiveDescription, description)
+        setLeaf(.directiveIsRepeatable, isRepeatable)
+        setLeaf(.directiveLocations, locations)
+    }
+
+    override func value(_ field: IntrospectionField, includeDeprecated: Bool) throws -> ResolvedValue {
+        switch field {
+        case .directiveName: return name
+        case .directiveDescription: return description
+        case .directiveIsRepeatable: return isRepeatable
+        case .directiveLocations: return locations
+        case .directiveArgs: return includeDeprecated ? allArguments : arguments
+        default: return .null
+        }
+    }
 }
 
 /// The introspection sources of one schema, built once.
 final class IntrospectionCache: Sendable {
-    let schema: GraphQLSchema
     let schemaValue: ResolvedValue
-    let typesValue: ResolvedValue
-    let directivesValue: ResolvedValue
     let namedTypeValues: [String: ResolvedValue]
 
-    /// A marker source for `__Schema` (its fields read the cache).
-    struct SchemaSource: Sendable {}
-
     init(schema: GraphQLSchema) {
-        self.schema = schema
         var builder = Builder(schema: schema)
         // Nodes for every named type first: fields and interfaces refer to them in cycles.
-        var nodes: [(GraphQLNamedType, IntrospectedType)] = []
+        var nodes: [(GraphQLNamedType, TypeNode)] = []
         for type in schema.types {
-            let node = IntrospectedType(kind: type.kind, named: type)
+            let node = TypeNode(kind: type.kind, named: type)
             nodes.append((type, node))
-            builder.values[.named(type.name)] = .object(ObjectSource(node))
+            builder.values[.named(type.name)] = Self.source(node)
         }
         for (type, node) in nodes { builder.fill(node, type) }
-        self.namedTypeValues = Dictionary(uniqueKeysWithValues: schema.types.map { ($0.name, builder.values[.named($0.name)]!) })
-        self.typesValue = .list(schema.types.map { builder.values[.named($0.name)]! })
-        self.directivesValue = .list(schema.directives.map { directive in
+        let named = Dictionary(uniqueKeysWithValues: schema.types.map { ($0.name, builder.values[.named($0.name)]!) })
+        self.namedTypeValues = named
+        let schemaNode = SchemaNode()
+        schemaNode.description = schema.description.map(ResolvedValue.string) ?? .null
+        schemaNode.types = .list(schema.types.map { named[$0.name]! })
+        schemaNode.queryType = schema.queryTypeName.flatMap { named[$0] } ?? .null
+        schemaNode.mutationType = schema.mutationTypeName.flatMap { named[$0] } ?? .null
+        schemaNode.subscriptionType = schema.subscriptionTypeName.flatMap { named[$0] } ?? .null
+        schemaNode.directives = .list(schema.directives.map { directive in
             let arguments = directive.arguments.map { builder.inputValue($0) }
-            return .object(ObjectSource(IntrospectedDirective(
-                directive: directive,
+            return Self.source(DirectiveNode(
+                directive,
                 arguments: .list(zip(directive.arguments, arguments).filter { $0.0.deprecationReason == nil }.map(\.1)),
-                allArguments: .list(arguments))))
+                allArguments: .list(arguments)))
         })
-        self.schemaValue = .object(ObjectSource(SchemaSource()))
+        self.schemaValue = Self.source(schemaNode)
+    }
+
+    /// A node as a source value (boxed as the base class, so one type check finds any node).
+    static func source(_ node: IntrospectionNode) -> ResolvedValue {
+        .object(ObjectSource(node))
     }
 
     /// Builds the wrapped values, each type (with its wrappers) once.
@@ -262,22 +411,22 @@ final class IntrospectionCache: Sendable {
         /// The value of a type reference (list and non-null wrappers made on first use).
         mutating func value(_ type: GraphQLType) -> ResolvedValue {
             if let existing = values[type] { return existing }
-            let node: IntrospectedType
+            let node: TypeNode
             switch type {
             case .named: return .null
             case .list(let inner):
-                node = IntrospectedType(kind: .list, named: nil)
+                node = TypeNode(kind: .list, named: nil)
                 node.ofType = value(inner)
             case .nonNull(let inner):
-                node = IntrospectedType(kind: .nonNull, named: nil)
+                node = TypeNode(kind: .nonNull, named: nil)
                 node.ofType = value(inner)
             }
-            let result = ResolvedValue.object(ObjectSource(node))
+            let result = IntrospectionCache.source(node)
             values[type] = result
             return result
         }
 
-        mutating func fill(_ node: IntrospectedType, _ type: GraphQLNamedType) {
+        mutating func fill(_ node: TypeNode, _ type: GraphQLNamedType) {
             switch type {
             case .object, .interface:
                 let fields = type.fields ?? NamedList()
@@ -291,7 +440,7 @@ final class IntrospectionCache: Sendable {
             case .union:
                 node.possibleTypes = .list(schema.possibleTypes(of: type.name).map { value(.named($0.name)) })
             case .enum(let enumType):
-                let enumValues = enumType.values.map { ResolvedValue.object(ObjectSource($0)) }
+                let enumValues = enumType.values.map { IntrospectionCache.source(EnumValueNode($0)) }
                 node.allEnumValues = .list(enumValues)
                 node.enumValues = .list(zip(enumType.values, enumValues).filter { $0.0.deprecationReason == nil }.map(\.1))
             case .inputObject(let input):
@@ -305,24 +454,24 @@ final class IntrospectionCache: Sendable {
 
         mutating func field(for field: GraphQLField) -> ResolvedValue {
             let arguments = field.arguments.map { inputValue($0) }
-            return .object(ObjectSource(IntrospectedField(
-                field: field, type: value(field.type),
+            return IntrospectionCache.source(FieldNode(
+                field, type: value(field.type),
                 arguments: .list(zip(field.arguments, arguments).filter { $0.0.deprecationReason == nil }.map(\.1)),
-                allArguments: .list(arguments))))
+                allArguments: .list(arguments)))
         }
 
         mutating func inputValue(_ input: GraphQLInputValue) -> ResolvedValue {
-            let printed: Result<String?, GraphQLError>
+            let printed: Result<ResolvedValue, GraphQLError>
             if let defaultValue = input.defaultValue {
                 do {
-                    printed = .success(try schema.astFromValue(defaultValue, type: input.type).map(Printer.print))
+                    printed = .success(try schema.astFromValue(defaultValue, type: input.type).map { .string(Printer.print($0)) } ?? .null)
                 } catch {
                     printed = .failure(error)
                 }
             } else {
-                printed = .success(nil)
+                printed = .success(.null)
             }
-            return .object(ObjectSource(IntrospectedInputValue(value: input, type: value(input.type), printedDefault: printed)))
+            return IntrospectionCache.source(InputValueNode(input, type: value(input.type), defaultValue: printed))
         }
     }
 }
