@@ -36,7 +36,8 @@ public final class DataLoader<Key: Hashable & Sendable, Value: Sendable>: Sendab
 
     private struct LoaderState {
         var entries: [Key: Entry] = [:]
-        var queue: [Key] = []
+        /// Keys waiting for dispatch, with the position of the resolver that asked first.
+        var queue: [(key: Key, slot: Int, subslot: Int)] = []
         var dispatchScheduled = false
         var batchCalls = 0
     }
@@ -80,7 +81,7 @@ public final class DataLoader<Key: Hashable & Sendable, Value: Sendable>: Sendab
                     return (nil, false)
                 case nil:
                     state.entries[key] = .pending([waiter])
-                    state.queue.append(key)
+                    state.queue.append((key, LoadBatch.slot, LoadBatch.subslot))
                     let schedule = !state.dispatchScheduled
                     state.dispatchScheduled = true
                     return (nil, schedule)
@@ -105,11 +106,13 @@ public final class DataLoader<Key: Hashable & Sendable, Value: Sendable>: Sendab
         return await withTaskGroup(of: (Int, Result<Value, any Error>).self) { group in
             for (index, key) in keys.enumerated() {
                 group.addTask {
-                    await LoadBatch.$current.withValue(childBatch ?? nil) {
-                        let result: Result<Value, any Error>
-                        do { result = .success(try await self.load(key)) } catch { result = .failure(error) }
-                        childBatch?.finished()
-                        return (index, result)
+                    await LoadBatch.$subslot.withValue(index) {
+                        await LoadBatch.$current.withValue(childBatch ?? nil) {
+                            let result: Result<Value, any Error>
+                            do { result = .success(try await self.load(key)) } catch { result = .failure(error) }
+                            childBatch?.finished()
+                            return (index, result)
+                        }
                     }
                 }
             }
@@ -135,10 +138,14 @@ public final class DataLoader<Key: Hashable & Sendable, Value: Sendable>: Sendab
 
     /// Dispatches the queued keys now.
     public func dispatch() {
+        // Keys in the order of the resolvers that asked for them (their order in the
+        // document), not the order their tasks happened to run in: batches are deterministic.
         let keys: [Key] = state.withLock { state in
             state.dispatchScheduled = false
             defer { state.queue.removeAll() }
-            return state.queue
+            return state.queue.enumerated()
+                .sorted { ($0.element.slot, $0.element.subslot, $0.offset) < ($1.element.slot, $1.element.subslot, $1.offset) }
+                .map(\.element.key)
         }
         guard !keys.isEmpty else { return }
         var start = 0
@@ -211,6 +218,11 @@ public enum DataLoaderError: Error, Sendable, CustomStringConvertible {
 /// batch: when every one has finished or waits on a loader, the queued loads are dispatched.
 final class LoadBatch: Sendable {
     @TaskLocal static var current: LoadBatch?
+    /// The position of the running resolver in its pass (document order); keys are batched in
+    /// this order.
+    @TaskLocal static var slot: Int = .max
+    /// The position of a key within one ``DataLoader/loadMany(_:)`` call.
+    @TaskLocal static var subslot: Int = 0
 
     private struct State {
         var running: Int

@@ -130,10 +130,12 @@ extension Executor {
             return await withTaskGroup(of: (Int, Result<ResolvedValue, any Error>).self) { group in
                 for (index, (call, resolve)) in calls.enumerated() {
                     group.addTask {
-                        let result: Result<ResolvedValue, any Error>
-                        do { result = .success(try await resolve(call)) } catch { result = .failure(error) }
-                        batch.finished()
-                        return (index, result)
+                        await LoadBatch.$slot.withValue(index) {
+                            let result: Result<ResolvedValue, any Error>
+                            do { result = .success(try await resolve(call)) } catch { result = .failure(error) }
+                            batch.finished()
+                            return (index, result)
+                        }
                     }
                 }
                 var results = [Result<ResolvedValue, any Error>](repeating: .success(.null), count: calls.count)

@@ -39,6 +39,19 @@ public enum ResolvedValue: Sendable {
         }
     }
 
+    /// JSON primitives as the plain cases (`.json(.string(s))` → `.string(s)`, also for
+    /// numbers, booleans and null); anything else unchanged.
+    public var unwrappingJSONPrimitive: ResolvedValue {
+        switch self {
+        case .json(.string(let value)): return .string(value)
+        case .json(.int(let value)): return .int(value)
+        case .json(.double(let value)): return .double(value)
+        case .json(.bool(let value)): return .bool(value)
+        case .json(.null): return .null
+        default: return self
+        }
+    }
+
     /// The value as JSON, when it has a JSON form (everything but `.object` and `.error`).
     public var jsonValue: JSONValue? {
         switch self {

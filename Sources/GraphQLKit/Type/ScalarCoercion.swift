@@ -59,10 +59,11 @@ public struct ScalarCoercion: Sendable {
     /// Values pass through unchanged: what a scalar built from SDL does without hooks.
     public static let passThrough = ScalarCoercion()
 
-    /// Result coercion: the JSON a resolver's value becomes in the response.
+    /// Result coercion: the JSON a resolver's value becomes in the response. A hook sees JSON
+    /// primitives as the plain cases (`.json(.string(s))` as `.string(s)`, and so on).
     public func serialize(_ value: ResolvedValue, scalarName: String) throws -> JSONValue {
         if let builtIn { return try BuiltInScalarCoercion.serialize(value, as: builtIn) }
-        if let serializeHook { return try serializeHook(value) }
+        if let serializeHook { return try serializeHook(value.unwrappingJSONPrimitive) }
         guard let json = value.jsonValue else {
             throw GraphQLError(message: "\(scalarName) cannot represent value: \(inspect(value))")
         }
