@@ -23,7 +23,16 @@ extension GraphQLSchema {
         return coerce(value, type: type, path: &path, onError: onError)
     }
 
+    /// The deepest nesting of lists and input objects coerced (deeper values are an error,
+    /// never a stack overflow; JSON from a request is limited to 128 levels by its parser).
+    public static let maxInputDepth = 512
+
     private func coerce(_ value: JSONValue, type: GraphQLType, path: inout [PathComponent], onError: (InputCoercionFailure) -> Void) -> JSONValue {
+        if path.count > Self.maxInputDepth {
+            onError(InputCoercionFailure(path: path, invalidValue: .null,
+                                         error: GraphQLError(message: "The value is nested more than \(Self.maxInputDepth) levels deep.")))
+            return .null
+        }
         switch type {
         case .nonNull(let inner):
             if !value.isNull { return coerce(value, type: inner, path: &path, onError: onError) }
