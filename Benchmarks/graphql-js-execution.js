@@ -100,23 +100,28 @@ function workload(name, stringify) {
 
 const args = process.argv.slice(2);
 if (args[0] === 'output') {
+  // No process.exit() after writing: on a pipe, stdout is written asynchronously.
   const run = workload(args[1], true);
   process.stdout.write(args[1] === 'W2' ? graphql.printSchema(run()) + '\n' : run() + '\n');
-  process.exit(0);
+} else {
+  measure(args);
 }
-const seconds = Number(args[1] && !args[1].startsWith('--') ? args[1] : '2');
-const run = workload(args[0], !args.includes('--no-stringify'));
-const cpuSeconds = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
-let sink = 0;
-const warmUpEnd = cpuSeconds() + 0.5;
-while (cpuSeconds() < warmUpEnd) { if (run()) sink++; }
-const start = cpuSeconds();
-let operations = 0;
-let now = start;
-while (now - start < seconds) {
-  if (run()) sink++;
-  operations++;
-  now = cpuSeconds();
+
+function measure(args) {
+  const seconds = Number(args[1] && !args[1].startsWith('--') ? args[1] : '2');
+  const run = workload(args[0], !args.includes('--no-stringify'));
+  const cpuSeconds = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+  let sink = 0;
+  const warmUpEnd = cpuSeconds() + 0.5;
+  while (cpuSeconds() < warmUpEnd) { if (run()) sink++; }
+  const start = cpuSeconds();
+  let operations = 0;
+  let now = start;
+  while (now - start < seconds) {
+    if (run()) sink++;
+    operations++;
+    now = cpuSeconds();
+  }
+  if (sink === 0) throw new Error('the workload produced nothing');
+  console.log((operations / (now - start)).toFixed(1));
 }
-if (sink === 0) throw new Error('the workload produced nothing');
-console.log((operations / (now - start)).toFixed(1));

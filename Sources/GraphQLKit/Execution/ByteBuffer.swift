@@ -3,6 +3,7 @@
 ///
 /// It is a value type over one heap allocation; copies share it. The executor keeps exactly
 /// one copy it writes to at a time (it moves buffers aside and back when it completes holes).
+@usableFromInline
 struct ByteBuffer {
     private var storage: ByteStorage
     private(set) var count: Int = 0
@@ -40,6 +41,7 @@ struct ByteBuffer {
     }
 
     @inline(__always)
+    @usableFromInline
     mutating func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { append($0) }
     }
@@ -77,6 +79,7 @@ struct ByteBuffer {
     // MARK: JSON
 
     /// Appends `value` as a JSON string, escaped as `JSON.stringify` escapes.
+    @usableFromInline
     mutating func appendJSONString(_ value: String) {
         if let done: Void = value.utf8.withContiguousStorageIfAvailable({ appendJSONString(utf8: UnsafeRawBufferPointer($0)) }) {
             return done
@@ -147,6 +150,7 @@ struct ByteBuffer {
     }
 
     /// Appends an integer's decimal digits.
+    @usableFromInline
     mutating func appendInteger(_ value: Int) {
         if value >= 0 && value < 10 {
             append(UInt8(truncatingIfNeeded: value) &+ 0x30)
@@ -170,6 +174,7 @@ struct ByteBuffer {
     }
 
     /// Appends a finite double as JavaScript prints it (integral values without a fraction).
+    @usableFromInline
     mutating func appendNumber(_ value: Double) {
         if value.rounded(.towardZero) == value && abs(value) < 9_007_199_254_740_992 {
             appendInteger(Int(value))

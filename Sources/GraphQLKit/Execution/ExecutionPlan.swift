@@ -50,6 +50,8 @@ enum FieldSource: Sendable {
 /// How the executor gets a field's value (``FieldSource`` flattened for the hot path).
 enum FieldKind: Sendable {
     case typename, sync, async, byName, introspection
+    /// A synchronous read whose scalar the executor writes directly (``LeafWriter``).
+    case leaf
 }
 
 /// A field's arguments: known at plan time when they use no variables.
@@ -85,6 +87,8 @@ final class FieldPlan: Sendable {
     /// The synchronous resolver (a function that throws for other kinds; stored without
     /// `Optional`, which would keep the function in a generic, thunked representation).
     let syncResolver: @Sendable (ResolvedValue, FieldArguments, FieldPlan, RequestState, [PathComponent]?) throws -> ResolvedValue
+    /// The direct writer of a ``FieldKind/leaf`` field (a no-op writer that declines otherwise).
+    let leafWriter: @Sendable (ResolvedValue, inout ByteBuffer) -> Bool
     let asyncResolver: @Sendable (FieldCall) async throws -> ResolvedValue
     /// Whether the resolver reads ``FieldCall/info`` (the path is captured for it).
     let wantsInfo: Bool
@@ -123,6 +127,7 @@ final class FieldPlan: Sendable {
         let noAsync: @Sendable (FieldCall) async throws -> ResolvedValue = { _ in
             throw GraphQLError(message: "The field has no asynchronous resolver.")
         }
+        var writer: @Sendable (ResolvedValue, inout ByteBuffer) -> Bool = { _, _ in false }
         switch source {
         case .typename:
             kind = .typename
@@ -133,9 +138,10 @@ final class FieldPlan: Sendable {
         case .resolver(let bound):
             switch bound.resolution {
             case .sync(let resolve):
-                kind = .sync
+                kind = bound.leafWriter.map { FieldPlan.writes($0.kind, completion) && !Self.hasArguments(arguments) } == true ? .leaf : .sync
                 syncResolver = resolve
                 asyncResolver = noAsync
+                if kind == .leaf, let leaf = bound.leafWriter { writer = leaf.write }
             case .async(let resolve):
                 kind = .async
                 syncResolver = noSync
@@ -156,6 +162,7 @@ final class FieldPlan: Sendable {
             wantsInfo = false
             introspection = field
         }
+        self.leafWriter = writer
         self.arguments = arguments
         if case .none = arguments { hasNoArguments = true } else { hasNoArguments = false }
         switch arguments {
@@ -169,6 +176,24 @@ final class FieldPlan: Sendable {
 
     deinit {
         key.bytes.deallocate()
+    }
+
+    /// Whether a leaf writer of `kind` writes exactly what completing its value as
+    /// `completion` would (the matching specified scalar, nullable or not).
+    static func writes(_ kind: LeafWriter.Kind, _ completion: Completion) -> Bool {
+        switch (kind, completion.nullable) {
+        case (.string, .builtInScalar(.string)), (.string, .builtInScalar(.id)),
+             (.int, .builtInScalar(.int)), (.int, .builtInScalar(.float)),
+             (.double, .builtInScalar(.float)), (.bool, .builtInScalar(.boolean)):
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func hasArguments(_ arguments: ArgumentPlan) -> Bool {
+        if case .none = arguments { return false }
+        return true
     }
 
     /// The locations of the field's nodes, for errors.

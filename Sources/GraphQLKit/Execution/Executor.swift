@@ -95,6 +95,14 @@ struct Executor {
     private mutating func resolveAndComplete(_ field: FieldPlan, source: ResolvedValue) -> FieldFailure? {
         let value: ResolvedValue
         switch field.kind {
+        case .leaf:
+            if field.leafWriter(source, &output) { return nil }
+            // Declined (a value the general path must judge): resolve as usual.
+            do {
+                value = try field.syncResolver(source, FieldArguments(), field, request, nil)
+            } catch {
+                return FieldFailure(located(error, field))
+            }
         case .sync:
             let arguments: FieldArguments
             if field.hasNoArguments {

@@ -164,7 +164,7 @@ public struct ObjectResolvers<Source: Sendable, Context: Sendable> {
         bound.fields[name] = BoundField(resolution: .sync { source, _, plan, _, _ in
             if let result = withSourceValue(source, as: Source.self, { get($0).resolvedValue }) { return result }
             throw sourceMismatchError(source, Source.self, plan)
-        }, wantsInfo: false)
+        }, wantsInfo: false, leafWriter: LeafWriter.make(get))
     }
 
     /// A resolver over the untyped ``FieldCall`` (for generic code such as federation's).
@@ -273,11 +273,14 @@ struct BoundField: Sendable {
     @usableFromInline let resolution: FieldResolution
     /// Whether the resolver reads ``FieldCall/info`` (the executor then captures the path).
     @usableFromInline let wantsInfo: Bool
+    /// For a read of a `String`, `Int`, `Double` or `Bool`: writes the JSON directly.
+    @usableFromInline let leafWriter: LeafWriter?
 
     @usableFromInline
-    init(resolution: FieldResolution, wantsInfo: Bool) {
+    init(resolution: FieldResolution, wantsInfo: Bool, leafWriter: LeafWriter? = nil) {
         self.resolution = resolution
         self.wantsInfo = wantsInfo
+        self.leafWriter = leafWriter
     }
 
     var isAsync: Bool {
@@ -372,3 +375,69 @@ func sourceMismatchError<Source>(_ source: ResolvedValue, _ expected: Source.Typ
     }
     return GraphQLError(message: "The resolver of \(plan.parentTypeName).\(plan.fieldName) expects a \(expected) source but got \(got).")
 }
+
+/// Writes a scalar read from a Swift source straight into the response (no ``ResolvedValue``
+/// in between), for fields whose type is the matching specified scalar. It declines (returns
+/// false) when the source is not the expected type or the value needs the general path (an
+/// `Int` outside 32 bits, a non-finite `Double`); the executor then resolves the usual way.
+@usableFromInline
+struct LeafWriter: Sendable {
+    @usableFromInline
+    enum Kind: Sendable {
+        case string, int, double, bool
+    }
+
+    @usableFromInline let kind: Kind
+    @usableFromInline let write: @Sendable (ResolvedValue, inout ByteBuffer) -> Bool
+
+    @usableFromInline
+    init(kind: Kind, write: @escaping @Sendable (ResolvedValue, inout ByteBuffer) -> Bool) {
+        self.kind = kind
+        self.write = write
+    }
+
+    /// A writer for `get` when `Result` is `String`, `Int`, `Double` or `Bool`.
+    @inlinable
+    static func make<Source: Sendable, Result>(_ get: @escaping @Sendable (Source) -> Result) -> LeafWriter? {
+        if Result.self == String.self {
+            return LeafWriter(kind: .string) { source, output in
+                withSourceValue(source, as: Source.self) { value -> Bool in
+                    guard let text = get(value) as? String else { return false }
+                    output.appendJSONString(text)
+                    return true
+                } ?? false
+            }
+        }
+        if Result.self == Int.self {
+            return LeafWriter(kind: .int) { source, output in
+                withSourceValue(source, as: Source.self) { value -> Bool in
+                    guard let number = get(value) as? Int, number >= -2_147_483_648, number <= 2_147_483_647 else { return false }
+                    output.appendInteger(number)
+                    return true
+                } ?? false
+            }
+        }
+        if Result.self == Double.self {
+            return LeafWriter(kind: .double) { source, output in
+                withSourceValue(source, as: Source.self) { value -> Bool in
+                    guard let number = get(value) as? Double, number.isFinite else { return false }
+                    output.appendNumber(number)
+                    return true
+                } ?? false
+            }
+        }
+        if Result.self == Bool.self {
+            return LeafWriter(kind: .bool) { source, output in
+                withSourceValue(source, as: Source.self) { value -> Bool in
+                    guard let flag = get(value) as? Bool else { return false }
+                    output.append(flag ? leafTrue : leafFalse)
+                    return true
+                } ?? false
+            }
+        }
+        return nil
+    }
+}
+
+@usableFromInline let leafTrue: [UInt8] = Array("true".utf8)
+@usableFromInline let leafFalse: [UInt8] = Array("false".utf8)
