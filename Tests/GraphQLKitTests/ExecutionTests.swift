@@ -261,3 +261,41 @@ import Testing
         #expect(response.dataValue == ["genre": "POETRY"])
     }
 }
+
+/// Key-path scalar fields are written directly; values the general path must judge still get
+/// graphql-js's errors.
+@Suite struct LeafWriterTests {
+    struct Sample: GraphQLObject {
+        let small: Int
+        let big: Int
+        let ratio: Double
+        let broken: Double
+        let flag: Bool
+        let label: String
+    }
+
+    @Test func directWritesAndTheirFallbacks() async throws {
+        var resolvers = Resolvers<Void>()
+        resolvers.query { query in
+            query.field("sample") { _, _ in Sample(small: 7, big: 1 << 40, ratio: 2.5, broken: .nan, flag: true, label: "a\"b") }
+            query.field("wrong") { _, _ in ResolvedValue.json(["small": 1]) }
+        }
+        resolvers.type("Sample", as: Sample.self) { sample in
+            sample.field("small", \.small)
+            sample.field("big", \.big)
+            sample.field("ratio", \.ratio)
+            sample.field("broken", \.broken)
+            sample.field("flag", \.flag)
+            sample.field("label", \.label)
+            sample.field("labelAsID", \.label)
+            sample.field("smallAsFloat", \.small)
+            sample.field("flagAsString", \.flag)
+        }
+        let executable = try ExecutableSchema<Void>(sdl: """
+            type Query { sample: Sample wrong: Sample }
+            type Sample { small: Int! big: Int ratio: Float broken: Float flag: Boolean label: String labelAsID: ID smallAsFloat: Float flagAsString: String }
+            """, resolvers: resolvers)
+        let response = await executable.execute(GraphQLRequest(query: "{ sample { small big ratio broken flag label labelAsID smallAsFloat flagAsString } wrong { small } }"), context: ())
+        #expect(String(decoding: response.serialized(), as: UTF8.self) == #"{"errors":[{"message":"Int cannot represent non 32-bit signed integer value: 1099511627776","locations":[{"line":1,"column":18}],"path":["sample","big"]},{"message":"Float cannot represent non numeric value: NaN","locations":[{"line":1,"column":28}],"path":["sample","broken"]},{"message":"The resolver of Sample.small expects a Sample source but got { small: 1 }.","locations":[{"line":1,"column":92}],"path":["wrong","small"]}],"data":{"sample":{"small":7,"big":null,"ratio":2.5,"broken":null,"flag":true,"label":"a\"b","labelAsID":"a\"b","smallAsFloat":7,"flagAsString":"true"},"wrong":null}}"#)
+    }
+}
