@@ -220,13 +220,6 @@ extension Completion {
     }
 }
 
-extension ResolvedValue {
-    var isError: Bool {
-        if case .error = self { return true }
-        return false
-    }
-}
-
 let trueBytes: [UInt8] = [0x74, 0x72, 0x75, 0x65]
 let falseBytes: [UInt8] = [0x66, 0x61, 0x6C, 0x73, 0x65]
 

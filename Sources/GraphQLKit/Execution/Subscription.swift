@@ -21,6 +21,7 @@ public struct AnyEventStream: AsyncSequence, Sendable {
 
     public func makeAsyncIterator() -> Iterator { makeIterator() }
 
+    /// Iterates the wrapped events.
     public struct Iterator: AsyncIteratorProtocol {
         private let source: IteratorBox
 
@@ -59,6 +60,7 @@ public struct GraphQLResponseStream: AsyncSequence, Sendable {
         Iterator(events: events.makeAsyncIterator(), run: run)
     }
 
+    /// Executes each event as it arrives.
     public struct Iterator: AsyncIteratorProtocol {
         var events: AnyEventStream.Iterator
         let run: @Sendable (ResolvedValue) async -> GraphQLResponse
