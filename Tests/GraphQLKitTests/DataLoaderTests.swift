@@ -60,7 +60,7 @@ import Testing
 
     @Test func loadsFromOnePassBecomeOneBatchWithErrorsPerKey() async throws {
         let context = Context()
-        let response = await try Self.executable().execute(GraphQLRequest(query: "{ posts { id author { name } } }"), context: context)
+        let response = try await Self.executable().execute(GraphQLRequest(query: "{ posts { id author { name } } }"), context: context)
         #expect(String(decoding: response.serialized(), as: UTF8.self) == #"{"errors":[{"message":"no person x1","locations":[{"line":1,"column":14}],"path":["posts",3,"author"]}],"data":{"posts":[{"id":1,"author":{"name":"name-a"}},{"id":2,"author":{"name":"name-b"}},{"id":3,"author":{"name":"name-a"}},{"id":4,"author":null},{"id":5,"author":{"name":"name-c"}}]}}"#)
         // Five loads (one key twice) in one pass: one batch of the four distinct keys.
         #expect(context.batches.withLock { $0 } == [["a", "b", "x1", "c"]])
@@ -80,7 +80,7 @@ import Testing
 
     @Test func batchesAreSplitAtTheMaximumSize() async throws {
         let context = Context(maxBatchSize: 2)
-        _ = await try Self.executable().execute(GraphQLRequest(query: "{ posts { author { name } } }"), context: context)
+        _ = try await Self.executable().execute(GraphQLRequest(query: "{ posts { author { name } } }"), context: context)
         #expect(context.batches.withLock { $0.sorted { $0.joined() < $1.joined() } } == [["a", "b"], ["x1", "c"]].sorted { $0.joined() < $1.joined() })
     }
 

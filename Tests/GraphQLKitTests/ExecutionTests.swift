@@ -96,7 +96,7 @@ import Testing
     }
 
     func run(_ query: String, variables: JSONObject = [:], operationName: String? = nil, library: Library = Library()) async throws -> String {
-        let response = await try Self.executable().execute(GraphQLRequest(query: query, operationName: operationName, variables: variables), context: library)
+        let response = try await Self.executable().execute(GraphQLRequest(query: query, operationName: operationName, variables: variables), context: library)
         return String(decoding: response.serialized(), as: UTF8.self)
     }
 

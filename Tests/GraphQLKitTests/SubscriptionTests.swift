@@ -36,7 +36,7 @@ import Testing
     }
 
     func collect(_ query: String, variables: JSONObject = [:], failing: Bool = false) async throws -> [String] {
-        switch await try Self.executable(failing: failing).subscribe(GraphQLRequest(query: query, variables: variables), context: ()) {
+        switch try await Self.executable(failing: failing).subscribe(GraphQLRequest(query: query, variables: variables), context: ()) {
         case .failure(let response):
             return ["failure " + String(decoding: response.serialized(), as: UTF8.self)]
         case .stream(let responses):
