@@ -14,6 +14,8 @@ enum IntrospectionField: Sendable {
     case directiveName, directiveDescription, directiveIsRepeatable, directiveLocations, directiveArgs
 
     init?(typeName: String, fieldName: String, schema: GraphQLSchema) {
+        // Only the meta-fields and the introspection types' fields (all named `__…`) qualify.
+        guard typeName.utf8.first == 0x5F || fieldName.utf8.first == 0x5F else { return nil }
         switch (typeName, fieldName) {
         case (_, "__schema") where typeName == schema.queryTypeName: self = .schemaMeta
         case (_, "__type") where typeName == schema.queryTypeName: self = .typeMeta
