@@ -128,3 +128,34 @@ import Testing
         #expect(outcome.allSatisfy { if case .failure(let error) = $0 { return error is DataLoaderError } else { return false } })
     }
 }
+
+/// A resolver that loads several keys from concurrent child tasks of its own (`async let`):
+/// the loads complete (possibly in more than one batch), never hang.
+@Suite struct DataLoaderChildTaskTests {
+    @Test(.timeLimit(.minutes(1))) func concurrentLoadsInsideOneResolverComplete() async throws {
+        var resolvers = Resolvers<DataLoader<Int, Int>>()
+        resolvers.query { query in
+            query.field("sum") { (_: FieldArguments, loader: DataLoader<Int, Int>) async throws -> Int in
+                try await withThrowingTaskGroup(of: Int.self) { group in
+                    for key in 1...8 {
+                        group.addTask {
+                            try await Task.sleep(nanoseconds: UInt64(key) * 200_000)
+                            return try await loader.load(key)
+                        }
+                    }
+                    return try await group.reduce(0, +)
+                }
+            }
+            query.field("other") { (_: FieldArguments, loader: DataLoader<Int, Int>) async throws -> Int in try await loader.load(4) }
+        }
+        let executable = try ExecutableSchema<DataLoader<Int, Int>>(sdl: "type Query { sum: Int other: Int }", resolvers: resolvers)
+        for _ in 0..<10 {
+            let loader = DataLoader<Int, Int> { keys in
+                try await Task.sleep(nanoseconds: 2_000_000)
+                return keys.map { .success($0 * 10) }
+            }
+            let response = await executable.execute(GraphQLRequest(query: "{ sum other }"), context: loader)
+            #expect(response.dataValue == ["sum": 360, "other": 40])
+        }
+    }
+}

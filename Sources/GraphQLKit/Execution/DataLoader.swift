@@ -216,6 +216,11 @@ public enum DataLoaderError: Error, Sendable, CustomStringConvertible {
 
 /// The resolvers of one execution pass, counted so loaders know when nothing more can join a
 /// batch: when every one has finished or waits on a loader, the queued loads are dispatched.
+///
+/// Each wait on a loader is paired with its resumption, so child tasks a resolver starts
+/// (`async let`, task groups), which see the same batch, move the count below zero and back;
+/// a count at or below zero means nobody is known to be running, and queued loads dispatch:
+/// at worst a batch is split, never left waiting.
 final class LoadBatch: Sendable {
     @TaskLocal static var current: LoadBatch?
     /// The position of the running resolver in its pass (document order); keys are batched in
@@ -246,7 +251,7 @@ final class LoadBatch: Sendable {
         }
         let ready: [@Sendable () -> Void] = state.withLock { state in
             state.dispatchers.append(dispatch)
-            return state.running == 0 ? takeDispatchers(&state) : []
+            return state.running <= 0 ? takeDispatchers(&state) : []
         }
         for dispatch in ready { dispatch() }
     }
@@ -264,8 +269,8 @@ final class LoadBatch: Sendable {
         let (ready, nowIdle, nowRunning): ([@Sendable () -> Void], Bool, Bool) = state.withLock { state in
             let before = state.running
             state.running += delta
-            let ready = parent == nil && state.running == 0 ? takeDispatchers(&state) : []
-            return (ready, before > 0 && state.running == 0, before == 0 && state.running > 0)
+            let ready = parent == nil && state.running <= 0 ? takeDispatchers(&state) : []
+            return (ready, before > 0 && state.running <= 0, before <= 0 && state.running > 0)
         }
         for dispatch in ready { dispatch() }
         // A nested batch is one waiting task of its parent.
