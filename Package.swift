@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "postgres-benchmarks", targets: ["PostgresBenchmarks"]),
         .library(name: "HTTPKit", targets: ["HTTPKit"]),
         .executable(name: "graphql-kit-benchmarks", targets: ["GraphQLKitBenchmarks"]),
+        .executable(name: "graphql-execution-benchmarks", targets: ["GraphQLExecutionBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -106,6 +107,9 @@ let package = Package(
             ],
             path: "Benchmarks/HTTPBenchmarks"
         ),
+        // Release-mode measurements of schema building and execution (W2, W4–W7) vs graphql-js,
+        // Benchmarks/run-execution-benchmarks.
+        .executableTarget(name: "GraphQLExecutionBenchmarks", dependencies: ["GraphQLKit"], path: "Benchmarks/GraphQLKitExecutionBenchmarks"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -34,6 +34,12 @@ public enum ConformanceRunner {
         switch testCase["op"] {
         case .string("parse"):
             return answerParse(id: id, query: testCase["query"], loneSurrogateStrings: parsed.loneSurrogateStrings)
+        case .string("printSchema"):
+            return answerPrintSchema(id: id, testCase: testCase)
+        case .string("execute"):
+            return answerExecute(id: id, testCase: testCase, introspect: false)
+        case .string("introspect"):
+            return answerExecute(id: id, testCase: testCase, introspect: true)
         default:
             return result(id: id, stage: "unsupported", errors: [])
         }

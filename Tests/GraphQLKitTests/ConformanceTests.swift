@@ -31,7 +31,7 @@ import GraphQLConformanceKit
     }
 
     @Test func unsupportedOperationsAndBadLines() {
-        #expect(ConformanceRunner.answer(line: #"{"id":7,"op":"execute","sdl":"type Query { a: Int }","query":"{ a }"}"#)
+        #expect(ConformanceRunner.answer(line: #"{"id":7,"op":"validate","sdl":"type Query { a: Int }","query":"{ a }"}"#)
                 == #"{"id":7,"stage":"unsupported","errors":[]}"#)
         #expect(ConformanceRunner.answer(line: "   ") == nil)
         #expect(ConformanceRunner.answer(line: "not json")?.hasPrefix(#"{"stage":"harness-error","errors":[{"message":"Invalid case line: "#) == true)
