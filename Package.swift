@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "PostgresTestSupport", targets: ["PostgresTestSupport"]),
         .executable(name: "postgres-benchmarks", targets: ["PostgresBenchmarks"]),
         .library(name: "HTTPKit", targets: ["HTTPKit"]),
+        .library(name: "EventKit", targets: ["EventKit"]),
+        .executable(name: "event-benchmarks", targets: ["EventBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -100,6 +102,40 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/HTTPBenchmarks"
+        ),
+        // Events between services: the transactional outbox, the HTTP event feed (long-poll, snapshot,
+        // retention) and the consumer that fills reference tables exactly once (see README "Events").
+        .target(
+            name: "EventKit",
+            dependencies: [
+                "Postgres",
+                "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "EventKitTests",
+            dependencies: [
+                "EventKit", "Postgres", "PostgresTestSupport", "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Release-mode benchmark: event propagation lag, producer commit -> consumer commit (BENCHMARKS.md).
+        .executableTarget(
+            name: "EventBenchmarks",
+            dependencies: [
+                "EventKit", "Postgres", "HTTPKit",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/EventBenchmarks"
         ),
     ],
     swiftLanguageModes: [.v6]
