@@ -50,6 +50,8 @@ public final class OutboxRetention: Service, Sendable {
         var total = 0
         while true {
             let deleted = try await pool.transaction { transaction -> Int in
+                // Backends as they are now, before the next statement's snapshot (see OutboxReader).
+                try await transaction.query("SELECT count(*) FROM pg_stat_activity")
                 // The last row of the longest old-enough prefix among the first `batch` visible rows.
                 let boundary = try await transaction.query("""
                     SELECT txid::text, position FROM (
@@ -57,7 +59,7 @@ public final class OutboxRetention: Service, Sendable {
                                    OVER (ORDER BY txid, position) AS old_prefix
                         FROM (
                             SELECT txid, position, created_at FROM event_outbox
-                            WHERE txid < pg_snapshot_xmin(pg_current_snapshot())
+                            WHERE txid < event_outbox_visibility_bound()
                             ORDER BY txid, position LIMIT \(configuration.retentionBatchSize)
                         ) AS first_rows
                     ) AS marked

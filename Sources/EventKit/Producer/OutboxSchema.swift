@@ -33,6 +33,23 @@ public enum OutboxSchema {
                 position bigint NOT NULL
             );
             INSERT INTO event_outbox_horizon (id, txid, position) VALUES (1, '0', 0);
+            -- The feed serves rows with txid below this bound (see OutboxReader): the oldest
+            -- transaction still in progress in the caller's snapshot that may belong to THIS
+            -- database, or the snapshot's xmax if there is none. In-progress transactions that
+            -- pg_stat_activity shows connected to another database cannot write this outbox, so
+            -- they do not hold the feed back; anything not proven elsewhere (finished meanwhile,
+            -- hidden, prepared) counts, which is the plain pg_snapshot_xmin rule at worst.
+            CREATE FUNCTION event_outbox_visibility_bound() RETURNS xid8
+            LANGUAGE sql STABLE AS $$
+                SELECT coalesce(min(x), pg_snapshot_xmax(pg_current_snapshot()))
+                FROM pg_snapshot_xip(pg_current_snapshot()) AS x
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM pg_stat_activity AS a
+                    WHERE a.backend_xid IS NOT NULL
+                      AND a.datid IS DISTINCT FROM (SELECT oid FROM pg_database WHERE datname = current_database())
+                      AND a.backend_xid::text::bigint = (x::text::numeric % 4294967296)::bigint
+                )
+            $$;
             """),
     ]
 
