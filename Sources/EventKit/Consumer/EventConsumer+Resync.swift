@@ -1,4 +1,5 @@
 import Postgres
+import ServiceLifecycle
 
 extension EventConsumer {
     /// What a resync did.
@@ -49,6 +50,8 @@ extension EventConsumer {
             var after: String?
             while true {
                 try Task.checkCancellation()
+                // Stopping between pages is safe: the old cursor stays until the last page commits.
+                if Task.isShuttingDownGracefully { throw CancellationError() }
                 let requestAfter = after
                 let page = try await retryingTransientFailures {
                     try await self.client.snapshot(aggregate: aggregate, after: requestAfter, limit: self.configuration.snapshotPageSize)
