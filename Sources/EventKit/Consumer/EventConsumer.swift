@@ -217,8 +217,7 @@ public final class EventConsumer: Service, Sendable {
     /// Deletes processed-event ids older than ``EventConfiguration/processedRetention``; returns how many.
     @discardableResult
     public func pruneProcessed() async throws -> Int {
-        let retention = configuration.processedRetention
-        let microseconds = retention.components.seconds * 1_000_000 + retention.components.attoseconds / 1_000_000_000_000
+        let microseconds = configuration.processedRetention.wholeMicroseconds
         return try await pool.query("""
             DELETE FROM event_processed
             WHERE consumer = \(name) AND producer = \(producer.name)

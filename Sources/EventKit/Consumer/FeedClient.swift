@@ -68,8 +68,7 @@ struct FeedClient: Sendable {
     }
 
     func page(after cursor: String, limit: Int, wait: Duration) async throws -> Page {
-        let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
-        let path = "\(endpoint.path)?after=\(Self.escape(cursor))&limit=\(limit)&wait=\(seconds)"
+        let path = "\(endpoint.path)?after=\(Self.escape(cursor))&limit=\(limit)&wait=\(wait.secondsValue)"
         return try await get(path, as: Page.self, timeout: wait + .seconds(15))
     }
 
@@ -80,8 +79,7 @@ struct FeedClient: Sendable {
     }
 
     private func get<T: Decodable>(_ path: String, as type: T.Type, timeout: Duration) async throws -> T {
-        let milliseconds = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
-        var request = HTTPClientRequest(method: .GET, path: path, timeout: .milliseconds(milliseconds))
+        var request = HTTPClientRequest(method: .GET, path: path, timeout: .milliseconds(timeout.wholeMilliseconds))
         request.headers.add(name: "accept", value: "application/json")
         let response = try await upstream.send(request)
         let body = Data(response.body.readableBytesView)

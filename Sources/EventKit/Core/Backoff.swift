@@ -4,7 +4,7 @@ enum Backoff {
     static func delay(attempt: Int, initial: Duration, maximum: Duration) -> Duration {
         let exponent = min(max(attempt - 1, 0), 30)
         let ceiling = min(initial * (1 << exponent), maximum)
-        let nanoseconds = max(ceiling.components.seconds * 1_000_000_000 + ceiling.components.attoseconds / 1_000_000_000, 2)
+        let nanoseconds = max(ceiling.nanosecondsClamped, 2)
         return .nanoseconds(nanoseconds / 2 + Int64.random(in: 0...(nanoseconds / 2)))
     }
 }

@@ -125,7 +125,7 @@ public final class EventFeed: Service, Sendable {
         }
         var wait = Duration.zero
         if let text = parameters["wait"] {
-            let maximum = Double(configuration.maxWait.components.seconds) + Double(configuration.maxWait.components.attoseconds) / 1e18
+            let maximum = configuration.maxWait.secondsValue
             guard let seconds = Double(text), seconds.isFinite, seconds >= 0, seconds <= maximum else {
                 return FeedResponses.error(.badRequest, FeedErrorCode.invalidWait,
                                            "wait must be a number of seconds from 0 to \(maximum), got \"\(text)\"")

@@ -46,7 +46,7 @@ public final class OutboxRetention: Service, Sendable {
     @discardableResult
     public func runOnce(olderThan age: Duration? = nil) async throws -> Int {
         let age = age ?? configuration.retention
-        let ageMicroseconds = age.components.seconds * 1_000_000 + age.components.attoseconds / 1_000_000_000_000
+        let ageMicroseconds = age.wholeMicroseconds
         var total = 0
         while true {
             let deleted = try await pool.transaction { transaction -> Int in
