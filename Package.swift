@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "HTTPKit", targets: ["HTTPKit"]),
         .executable(name: "graphql-kit-benchmarks", targets: ["GraphQLKitBenchmarks"]),
         .executable(name: "graphql-execution-benchmarks", targets: ["GraphQLExecutionBenchmarks"]),
+        .library(name: "EventKit", targets: ["EventKit"]),
+        .executable(name: "event-benchmarks", targets: ["EventBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -110,6 +112,40 @@ let package = Package(
         // Release-mode measurements of schema building and execution (W2, W4–W7) vs graphql-js,
         // Benchmarks/run-execution-benchmarks.
         .executableTarget(name: "GraphQLExecutionBenchmarks", dependencies: ["GraphQLKit"], path: "Benchmarks/GraphQLKitExecutionBenchmarks"),
+        // Events between services: the transactional outbox, the HTTP event feed (long-poll, snapshot,
+        // retention) and the consumer that fills reference tables exactly once (see README "Events").
+        .target(
+            name: "EventKit",
+            dependencies: [
+                "Postgres",
+                "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "EventKitTests",
+            dependencies: [
+                "EventKit", "Postgres", "PostgresTestSupport", "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Release-mode benchmark: event propagation lag, producer commit -> consumer commit (BENCHMARKS.md).
+        .executableTarget(
+            name: "EventBenchmarks",
+            dependencies: [
+                "EventKit", "Postgres", "HTTPKit",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/EventBenchmarks"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
