@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "HTTPKit", targets: ["HTTPKit"]),
         .executable(name: "graphql-kit-benchmarks", targets: ["GraphQLKitBenchmarks"]),
         .executable(name: "graphql-execution-benchmarks", targets: ["GraphQLExecutionBenchmarks"]),
+        .executable(name: "graphql-validation-benchmarks", targets: ["GraphQLValidationBenchmarks"]),
         .library(name: "EventKit", targets: ["EventKit"]),
         .executable(name: "event-benchmarks", targets: ["EventBenchmarks"]),
     ],
@@ -112,6 +113,8 @@ let package = Package(
         // Release-mode measurements of schema building and execution (W2, W4–W7) vs graphql-js,
         // Benchmarks/run-execution-benchmarks.
         .executableTarget(name: "GraphQLExecutionBenchmarks", dependencies: ["GraphQLKit"], path: "Benchmarks/GraphQLKitExecutionBenchmarks"),
+        // Validation speed (vs graphql-js, Benchmarks/run-validation-benchmarks): W3 and a large generated query.
+        .executableTarget(name: "GraphQLValidationBenchmarks", dependencies: ["GraphQLKit"], path: "Benchmarks/GraphQLKitValidationBenchmarks"),
         // Events between services: the transactional outbox, the HTTP event feed (long-poll, snapshot,
         // retention) and the consumer that fills reference tables exactly once (see README "Events").
         .target(

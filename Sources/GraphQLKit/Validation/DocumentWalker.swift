@@ -101,7 +101,7 @@ struct DocumentWalker {
         directives(operation.directives, location)
         selectionSet(operation.selectionSet)
         leave(mine, .leaveOperation) { $0.leaveOperation(operation, context) }
-        context.typeInfo.leave(operation)
+        context.typeInfo.leaveTypeCondition()
     }
 
     private mutating func walk(_ definition: VariableDefinition) {
@@ -112,25 +112,25 @@ struct DocumentWalker {
         if let defaultValue = definition.defaultValue { value(defaultValue) }
         directives(definition.directives, .variableDefinition)
         leave(mine, nil) { _ in }
-        context.typeInfo.leave(definition)
+        context.typeInfo.leaveVariableDefinition()
     }
 
     private mutating func walk(_ fragment: FragmentDefinition) {
         let context = self.context
-        context.typeInfo.enter(fragment)
+        context.typeInfo.enterTypeCondition(fragment.typeCondition)
         let mine = enter(.enterFragmentDefinition) { $0.enterFragmentDefinition(fragment, context) }
         for definition in fragment.variableDefinitions { walk(definition) }
         namedType(fragment.typeCondition)
         directives(fragment.directives, .fragmentDefinition)
         selectionSet(fragment.selectionSet)
         leave(mine, nil) { _ in }
-        context.typeInfo.leave(fragment)
+        context.typeInfo.leaveTypeCondition()
     }
 
     private mutating func selectionSet(_ node: SelectionSet) {
         let context = self.context
         if context.aborted { return }
-        context.typeInfo.enter(node)
+        context.typeInfo.enterSelectionSet()
         let mine = enter(.enterSelectionSet) { $0.enterSelectionSet(node, context) }
         for selection in node.selections {
             switch selection {
@@ -140,17 +140,17 @@ struct DocumentWalker {
                 directives(spread.directives, .fragmentSpread)
                 leave(spreadSerial, nil) { _ in }
             case .inlineFragment(let inline):
-                context.typeInfo.enter(inline)
+                context.typeInfo.enterTypeCondition(inline.typeCondition)
                 let inlineSerial = enter(.enterInlineFragment) { $0.enterInlineFragment(inline, context) }
                 if let condition = inline.typeCondition { namedType(condition) }
                 directives(inline.directives, .inlineFragment)
                 selectionSet(inline.selectionSet)
                 leave(inlineSerial, nil) { _ in }
-                context.typeInfo.leave(inline)
+                context.typeInfo.leaveTypeCondition()
             }
         }
         leave(mine, nil) { _ in }
-        context.typeInfo.leave(node)
+        context.typeInfo.leaveSelectionSet()
     }
 
     private mutating func walk(_ field: Field) {
@@ -161,7 +161,7 @@ struct DocumentWalker {
         directives(field.directives, .field)
         if let child = field.selectionSet { selectionSet(child) }
         leave(mine, .leaveField) { $0.leaveField(field, context) }
-        context.typeInfo.leave(field)
+        context.typeInfo.leaveField()
     }
 
     private mutating func walk(_ argument: Argument) {
@@ -170,7 +170,7 @@ struct DocumentWalker {
         let mine = enter(.enterArgument) { $0.enterArgument(argument, context) }
         value(argument.value)
         leave(mine, nil) { _ in }
-        context.typeInfo.leave(argument)
+        context.typeInfo.leaveArgument()
     }
 
     private mutating func directives(_ nodes: [Directive], _ location: DirectiveLocation) {
@@ -183,7 +183,7 @@ struct DocumentWalker {
             context.directiveLocation = location
             leave(mine, .leaveDirective) { $0.leaveDirective(directive, context) }
             context.directiveLocation = nil
-            context.typeInfo.leave(directive)
+            context.typeInfo.leaveDirective()
         }
     }
 
@@ -199,11 +199,11 @@ struct DocumentWalker {
             let mine = enter(.enterLeafValue) { $0.enterLeafValue(node, context) }
             leave(mine, nil) { _ in }
         case .list(let list):
-            context.typeInfo.enter(list)
+            context.typeInfo.enterListValue()
             let mine = enter(.enterListValue) { $0.enterListValue(list, context) }
             for item in list.values { value(item) }
             leave(mine, nil) { _ in }
-            context.typeInfo.leave(list)
+            context.typeInfo.leaveListValue()
         case .object(let object):
             let mine = enter(.enterObjectValue) { $0.enterObjectValue(object, context) }
             for field in object.fields {
@@ -211,7 +211,7 @@ struct DocumentWalker {
                 let fieldSerial = enter(.enterObjectField) { $0.enterObjectField(field, context) }
                 value(field.value)
                 leave(fieldSerial, nil) { _ in }
-                context.typeInfo.leave(field)
+                context.typeInfo.leaveObjectField()
             }
             leave(mine, .leaveObjectValue) { $0.leaveObjectValue(object, context) }
         }

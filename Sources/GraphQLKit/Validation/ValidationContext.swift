@@ -8,7 +8,7 @@ public final class ValidationContext {
     /// The text the document's locations point into.
     public let source: Source?
     /// The types at the walker's current position.
-    public internal(set) var typeInfo: TypeInfo
+    var typeInfo: ValidationTypeInfo
     /// Whether the walker is inside a type-system definition or extension.
     public internal(set) var inTypeSystemDefinition = false
     /// Where the directive being visited is applied (nil outside directives).
@@ -25,12 +25,14 @@ public final class ValidationContext {
     private var referencedFragmentsCache: [Int: [FragmentDefinition]] = [:]
     private var usagesCache: [Int: [VariableUsage]] = [:]
     private var recursiveUsagesCache: [Int: [VariableUsage]] = [:]
+    /// Byte offsets of the `$` characters of the document (computed on first need).
+    private var dollarOffsets: [Int]?
 
     init(schema: GraphQLSchema, document: Document, maxErrors: Int) {
         self.schema = schema
         self.document = document
         self.source = document.source
-        self.typeInfo = TypeInfo(schema: schema)
+        self.typeInfo = ValidationTypeInfo(schema: schema)
         self.maxErrors = maxErrors
         var fragments: [String: FragmentDefinition] = [:]
         for case .fragment(let fragment) in document.definitions { fragments[fragment.name.value] = fragment }
@@ -75,13 +77,27 @@ public final class ValidationContext {
 
     // MARK: The position (TypeInfo)
 
+    /// The output type at the current position (a field's type, a root type, a fragment's type).
+    /// The output type at the current position (a field's type, a root type, a fragment's type).
     public var type: GraphQLType? { typeInfo.type }
-    public var parentType: GraphQLNamedType? { typeInfo.parentType }
+    /// The composite type whose selection set is being walked.
+    public var parentType: GraphQLNamedType? { typeInfo.parentType?.named }
+    /// The input type expected at the current argument, list item or object field.
     public var inputType: GraphQLType? { typeInfo.inputType }
+    /// The input type one level up (the list or input object containing the current value).
     public var parentInputType: GraphQLType? { typeInfo.parentInputType }
-    public var fieldDefinition: GraphQLField? { typeInfo.fieldDefinition }
-    public var directive: GraphQLDirective? { typeInfo.directive }
-    public var argument: GraphQLInputValue? { typeInfo.argument }
+    /// The definition of the current field.
+    public var fieldDefinition: GraphQLField? { typeInfo.field?.definition }
+    /// The definition of the current directive.
+    public var directive: GraphQLDirective? { typeInfo.directive?.definition }
+    /// The definition of the current argument.
+    public var argument: GraphQLInputValue? { typeInfo.argument?.definition }
+
+    var namedTypeEntry: ValidationSchemaIndex.TypeEntry? { typeInfo.namedType }
+    var parentTypeEntry: ValidationSchemaIndex.TypeEntry? { typeInfo.parentType }
+    var fieldEntry: ValidationSchemaIndex.FieldEntry? { typeInfo.field }
+    var argumentEntry: ValidationSchemaIndex.InputValueEntry? { typeInfo.argument }
+    var index: ValidationSchemaIndex { typeInfo.index }
 
     // MARK: Fragments
 
@@ -135,7 +151,14 @@ public final class ValidationContext {
     func variableUsages(of definition: VariableUsageScope) -> [VariableUsage] {
         let key = definition.key
         if let key, let cached = usagesCache[key] { return cached }
-        var collector = VariableUsageCollector(typeInfo: TypeInfo(schema: schema))
+        if dollarOffsets == nil {
+            var offsets: [Int] = []
+            if let source {
+                for (offset, byte) in source.utf8.enumerated() where byte == 0x24 /* $ */ { offsets.append(offset) }
+            }
+            dollarOffsets = offsets
+        }
+        var collector = VariableUsageCollector(typeInfo: ValidationTypeInfo(schema: schema), dollarOffsets: source == nil ? nil : dollarOffsets)
         switch definition {
         case .operation(let operation): collector.collect(operation)
         case .fragment(let fragment): collector.collect(fragment)

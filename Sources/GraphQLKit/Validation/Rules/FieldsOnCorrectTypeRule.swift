@@ -5,7 +5,7 @@ public final class FieldsOnCorrectTypeRule: ValidationRule {
     public init() {}
 
     public func enterField(_ node: Field, _ context: ValidationContext) -> ValidationAction {
-        guard let parentType = context.parentType, context.fieldDefinition == nil else { return .proceed }
+        guard context.fieldEntry == nil, let parentType = context.parentType else { return .proceed }
         let fieldName = node.name.value
         var suggestion = didYouMean("to use an inline fragment on", Self.suggestedTypeNames(context.schema, parentType, fieldName))
         if suggestion.isEmpty, let fields = parentType.fields {

@@ -24,7 +24,7 @@ public final class KnownArgumentNamesRule: ValidationRule {
     }
 
     public func enterArgument(_ node: Argument, _ context: ValidationContext) -> ValidationAction {
-        guard context.argument == nil, let field = context.fieldDefinition, let parentType = context.parentType else { return .proceed }
+        guard context.argumentEntry == nil, let field = context.fieldEntry, let parentType = context.parentTypeEntry else { return .proceed }
         let suggestions = suggestionList(node.name.value, options: field.arguments.map(\.name))
         context.report("Unknown argument \"\(node.name.value)\" on field \"\(parentType.name).\(field.name)\"." + didYouMean(suggestions),
                        node: node.location)

@@ -50,7 +50,8 @@ public final class OverlappingFieldsCanBeMergedRule: ValidationRule {
     struct FieldEntry {
         var parentType: GraphQLNamedType?
         var node: Field
-        var definition: GraphQLField?
+        /// The field definition's type (nil: no definition).
+        var type: GraphQLType?
     }
 
     /// The fields of a selection set by response name (inline fragments flattened) and the
@@ -80,15 +81,13 @@ public final class OverlappingFieldsCanBeMergedRule: ValidationRule {
         for selection in selectionSet.selections {
             switch selection {
             case .field(let field):
-                var definition: GraphQLField?
-                switch parentType {
-                case .object(let object)?: definition = object.fields[field.name.value]
-                case .interface(let interface)?: definition = interface.fields[field.name.value]
-                default: break
+                var type: GraphQLType?
+                if let parentType, let entry = context.index.type(parentType.name), entry.isObjectOrInterface {
+                    type = entry.fields[field.name.value]?.type
                 }
                 let responseName = field.responseKey
                 if map.fields[responseName] == nil { map.names.append(responseName) }
-                map.fields[responseName, default: []].append(FieldEntry(parentType: parentType, node: field, definition: definition))
+                map.fields[responseName, default: []].append(FieldEntry(parentType: parentType, node: field, type: type))
             case .fragmentSpread(let spread):
                 if seenFragments.insert(spread.name.value).inserted { map.fragmentNames.append(spread.name.value) }
             case .inlineFragment(let inline):
@@ -235,8 +234,8 @@ public final class OverlappingFieldsCanBeMergedRule: ValidationRule {
                                 fields1: [node1.location], fields2: [node2.location])
             }
         }
-        let type1 = field1.definition?.type
-        let type2 = field2.definition?.type
+        let type1 = field1.type
+        let type2 = field2.type
         if let type1, let type2, doTypesConflict(type1, type2) {
             return Conflict(responseName: responseName, reason: .message("they return conflicting types \"\(type1)\" and \"\(type2)\""),
                             fields1: [node1.location], fields2: [node2.location])

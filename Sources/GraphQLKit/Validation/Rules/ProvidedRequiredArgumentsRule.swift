@@ -18,7 +18,7 @@ public final class ProvidedRequiredArgumentsRule: ValidationRule {
     }
 
     public func leaveField(_ node: Field, _ context: ValidationContext) {
-        guard let field = context.fieldDefinition else { return }
+        guard let field = context.fieldEntry else { return }
         for argument in field.arguments where argument.isRequired && !node.arguments.contains(where: { $0.name.value == argument.name }) {
             context.report("Field \"\(field.name)\" argument \"\(argument.name)\" of type \"\(argument.type)\" is required, but it was not provided.",
                            node: node.location)

@@ -5,8 +5,8 @@ public final class ScalarLeafsRule: ValidationRule {
     public init() {}
 
     public func enterField(_ node: Field, _ context: ValidationContext) -> ValidationAction {
-        guard let type = context.type, let named = context.schema.namedType(type) else { return .proceed }
-        if named.isLeafType {
+        guard let type = context.type, let named = context.namedTypeEntry else { return .proceed }
+        if named.isLeaf {
             if let selectionSet = node.selectionSet {
                 context.report("Field \"\(node.name.value)\" must not have a selection since type \"\(type)\" has no subfields.",
                                node: selectionSet.location)
