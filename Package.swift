@@ -29,7 +29,10 @@ let package = Package(
     ],
     targets: [
         // The GraphQL engine, written here: language, type system, validation, execution, federation.
-        .target(name: "GraphQLKit"),
+        // -disable-large-loadable-types-reg2mem: with the reg2mem pass (Swift 6.3) every
+        // construction of a large AST struct (Field, FieldDefinition, …) compiled to a full copy
+        // plus a destroy of the original, a large share of parse time (BENCHMARKS.md, "Parse").
+        .target(name: "GraphQLKit", swiftSettings: [.unsafeFlags(["-Xfrontend", "-disable-large-loadable-types-reg2mem"])]),
         // Reads the oracle's NDJSON cases on stdin, answers them with GraphQLKit on stdout.
         .executableTarget(name: "GraphQLConformance", dependencies: ["GraphQLConformanceKit"]),
         .testTarget(name: "GraphQLKitTests", dependencies: ["GraphQLKit", "GraphQLConformanceKit"]),
