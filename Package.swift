@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "graphql-kit-benchmarks", targets: ["GraphQLKitBenchmarks"]),
         .executable(name: "graphql-execution-benchmarks", targets: ["GraphQLExecutionBenchmarks"]),
         .library(name: "EventKit", targets: ["EventKit"]),
+        .library(name: "GraphQLHTTP", targets: ["GraphQLHTTP"]),
         .executable(name: "event-benchmarks", targets: ["EventBenchmarks"]),
     ],
     dependencies: [
@@ -97,11 +98,33 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // GraphQL over HTTP (the GraphQL-over-HTTP specification) on HTTPKit: GET/POST, Accept
+        // negotiation, status codes, request caching; `ExecutableSchemaHTTPExecutor` serves a GraphQLKit schema.
+        .target(
+            name: "GraphQLHTTP",
+            dependencies: [
+                "GraphQLKit", "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "GraphQLHTTPTests",
+            dependencies: [
+                "GraphQLHTTP", "GraphQLKit", "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Release-mode benchmark: a bare SwiftNIO server vs HTTPKit, and HTTPKit's client (see BENCHMARKS.md).
         .executableTarget(
             name: "HTTPBenchmarks",
             dependencies: [
-                "HTTPKit",
+                "HTTPKit", "GraphQLHTTP", "GraphQLKit",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
