@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "graphql-execution-benchmarks", targets: ["GraphQLExecutionBenchmarks"]),
         .executable(name: "graphql-validation-benchmarks", targets: ["GraphQLValidationBenchmarks"]),
         .library(name: "EventKit", targets: ["EventKit"]),
+        .library(name: "GraphQLHTTP", targets: ["GraphQLHTTP"]),
         .executable(name: "event-benchmarks", targets: ["EventBenchmarks"]),
     ],
     dependencies: [
@@ -101,11 +102,33 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // GraphQL over HTTP (the GraphQL-over-HTTP specification) on HTTPKit: GET/POST, Accept
+        // negotiation, status codes, request caching; `ExecutableSchemaHTTPExecutor` serves a GraphQLKit schema.
+        .target(
+            name: "GraphQLHTTP",
+            dependencies: [
+                "GraphQLKit", "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "GraphQLHTTPTests",
+            dependencies: [
+                "GraphQLHTTP", "GraphQLKit", "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Release-mode benchmark: a bare SwiftNIO server vs HTTPKit, and HTTPKit's client (see BENCHMARKS.md).
         .executableTarget(
             name: "HTTPBenchmarks",
             dependencies: [
-                "HTTPKit",
+                "HTTPKit", "GraphQLHTTP", "GraphQLKit",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
