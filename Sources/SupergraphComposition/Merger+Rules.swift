@@ -3,9 +3,9 @@ import GraphQLKit
 extension Merger {
     /// The subgraphs whose definition of `field` another subgraph takes over with
     /// `@override(from:)` (without a progressive-override label).
-    func overriddenGraphs(_ field: MergedField) -> Set<Int> {
+    func overriddenGraphs(_ field: MergedField, includingProgressive: Bool = false) -> Set<Int> {
         var result: Set<Int> = []
-        for appearance in field.appearances where appearance.overrideLabel == nil {
+        for appearance in field.appearances where includingProgressive || appearance.overrideLabel == nil {
             guard let from = appearance.override,
                   let source = graphs.firstIndex(where: { $0.name == from }), source != appearance.graph else { continue }
             if field.appearance(in: source) != nil { result.insert(source) }
@@ -38,7 +38,8 @@ extension Merger {
     /// in every one of them (key fields are; Federation 1 subgraphs share everything).
     mutating func checkSharing(_ type: MergedType) {
         for field in type.fields.values {
-            let overridden = overriddenGraphs(field)
+            // A progressive override shares the field during the migration without @shareable.
+            let overridden = overriddenGraphs(field, includingProgressive: true)
             let resolving = field.appearances.filter { !$0.external && !overridden.contains($0.graph) }
             guard resolving.count > 1 else { continue }
             let nonShareable = resolving.filter { !$0.shareable }.map(\.graph)

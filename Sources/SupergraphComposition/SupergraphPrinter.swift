@@ -158,7 +158,7 @@ struct SupergraphPrinter {
                 if field.appearances.contains(where: { $0.type != fieldType }) {
                     directives = field.appearances.map { appearance in
                         var arguments = [Argument(name: "graph", value: graphValue(appearance.graph))]
-                        if appearance.type != fieldType { arguments.append(Argument(name: "type", value: string(appearance.type.description))) }
+                        arguments.append(Argument(name: "type", value: string(appearance.type.description)))
                         return Directive(name: "join__field", arguments: arguments)
                     }
                 }
@@ -178,9 +178,10 @@ struct SupergraphPrinter {
         if field.addedForInterfaceObject {
             joins = [Directive(name: "join__field")]
         } else {
-            let special = field.appearances.contains { appearance in
+            // When the subgraphs disagree on the type, every join records its subgraph's type.
+            let typesDiffer = field.appearances.contains { $0.type != fieldType }
+            let special = typesDiffer || field.appearances.contains { appearance in
                 appearance.external || appearance.requires != nil || appearance.provides != nil || appearance.override != nil
-                    || appearance.type != fieldType
             }
             if special || field.appearances.count != type.appearances.count {
                 for appearance in field.appearances {
@@ -191,7 +192,7 @@ struct SupergraphPrinter {
                     }
                     if let requires = appearance.requires { arguments.append(Argument(name: "requires", value: string(requires))) }
                     if let provides = appearance.provides { arguments.append(Argument(name: "provides", value: string(provides))) }
-                    if appearance.type != fieldType { arguments.append(Argument(name: "type", value: string(appearance.type.description))) }
+                    if typesDiffer { arguments.append(Argument(name: "type", value: string(appearance.type.description))) }
                     if appearance.external { arguments.append(Argument(name: "external", value: .boolean(BooleanValue(true)))) }
                     if let from = appearance.override {
                         arguments.append(Argument(name: "override", value: string(from)))
