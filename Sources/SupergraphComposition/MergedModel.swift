@@ -215,6 +215,15 @@ extension GraphQLType {
         }
     }
 
+    /// The type with its named type replaced by `name` (wrappers kept).
+    func replacingNamedType(with name: String) -> GraphQLType {
+        switch self {
+        case .named: return .named(name)
+        case .list(let inner): return .list(inner.replacingNamedType(with: name))
+        case .nonNull(let inner): return .nonNull(inner.replacingNamedType(with: name))
+        }
+    }
+
     /// The type with every non-null marker removed (its shape: lists and the named type).
     var shape: GraphQLType {
         switch self {

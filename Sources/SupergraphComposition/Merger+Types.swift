@@ -28,12 +28,24 @@ extension Merger {
         }
     }
 
-    /// Merges output types: same lists and named type everywhere; non-null only where every
-    /// subgraph says non-null. Nil when the shapes differ.
-    static func mergeOutputTypes(_ types: [GraphQLType]) -> GraphQLType? {
-        guard let first = types.first else { return nil }
-        guard types.allSatisfy({ $0.shape == first.shape }) else { return nil }
-        return mergeNullability(types, input: false)
+    /// Merges output types: the same lists everywhere, and a named type that all the others are
+    /// (an implementation of the interface, a member of the union, or the type itself); non-null
+    /// only where every subgraph says non-null. Nil when no such type exists.
+    func mergeOutputTypes(_ candidates: [GraphQLType]) -> GraphQLType? {
+        guard !candidates.isEmpty else { return nil }
+        let names = candidates.map(\.namedTypeName)
+        guard let common = names.first(where: { candidate in names.allSatisfy { isSubtype($0, of: candidate) } }) else { return nil }
+        let unified = candidates.map { $0.replacingNamedType(with: common) }
+        guard unified.allSatisfy({ $0.shape == unified[0].shape }) else { return nil }
+        return Self.mergeNullability(unified, input: false)
+    }
+
+    /// Whether values of `name` are values of `supertype` (same type, implementation, union member).
+    func isSubtype(_ name: String, of supertype: String) -> Bool {
+        if name == supertype { return true }
+        guard let parent = types[supertype] else { return false }
+        if parent.memberOrder.contains(name) { return true }
+        return types[name]?.interfaces.contains(supertype) ?? false
     }
 
     /// Merges input types: same shape; non-null where any subgraph says non-null.
@@ -43,7 +55,7 @@ extension Merger {
         return mergeNullability(types, input: true)
     }
 
-    private static func mergeNullability(_ types: [GraphQLType], input: Bool) -> GraphQLType {
+    static func mergeNullability(_ types: [GraphQLType], input: Bool) -> GraphQLType {
         let nonNull = input ? types.contains(where: \.isNonNull) : types.allSatisfy(\.isNonNull)
         let inner = types.map(\.nullable)
         let merged: GraphQLType
@@ -67,14 +79,16 @@ extension Merger {
         for field in type.fields.values {
             let resolving = field.appearances.filter { !$0.external }
             let basis = resolving.isEmpty ? field.appearances : resolving
-            guard let merged = Self.mergeOutputTypes(basis.map(\.type)) else {
+            guard let merged = mergeOutputTypes(basis.map(\.type)) else {
                 let first = basis[0]
                 let other = basis.first { $0.type.shape != first.type.shape }!
                 error("FIELD_TYPE_MISMATCH", "Type of field \"\(type.name).\(field.name)\" is incompatible across subgraphs: it has type \"\(first.type)\" in \(subgraphList([first.graph])) but type \"\(other.type)\" in \(subgraphList([other.graph]))")
                 continue
             }
             field.type = merged
-            for external in field.appearances where external.external && external.type.shape != merged.shape {
+            for external in field.appearances where external.external
+                && (external.type.replacingNamedType(with: merged.namedTypeName).shape != merged.shape
+                    || !isSubtype(external.type.namedTypeName, of: merged.namedTypeName)) {
                 error("EXTERNAL_TYPE_MISMATCH", "Type of field \"\(type.name).\(field.name)\" is incompatible across subgraphs (where marked @external): it has type \"\(merged)\" in \(subgraphList(basis.map(\.graph))) but type \"\(external.type)\" in \(subgraphList([external.graph]))")
             }
             let fieldGraphs = Set(basis.map(\.graph))

@@ -47,8 +47,8 @@ struct Merger {
     mutating func merge() {
         collectComposedDirectives()
         for graph in graphs.indices { collect(graph) }
-        let hasQueries = types["Query"]?.fields.values.contains { !$0.name.hasPrefix("_") || ($0.name != "_entities" && $0.name != "_service") } ?? false
-        if !hasQueries {
+        // `_entities` and `_service` are left out when collecting: any field left is a query.
+        if types["Query"]?.fields.isEmpty ?? true {
             error("NO_QUERIES", "No queries found in any subgraph: a supergraph must have a query root type.")
         }
         for name in typeOrder { if let type = types[name] { checkKind(type) } }

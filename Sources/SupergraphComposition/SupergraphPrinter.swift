@@ -130,7 +130,7 @@ struct SupergraphPrinter {
             for implementation in type.implementations {
                 directives.append(directive("join__implements", ["graph": graphValue(implementation.graph), "interface": string(implementation.interface)]))
             }
-            directives = joinTypes(type) + directives + markers(type.markers)
+            directives = directives + joinTypes(type) + markers(type.markers)
             let fields = type.fields.values.compactMap { outputField($0, of: type) }
             let interfaces = type.interfaces.map { NamedType(name: Name($0)) }
             if type.kind == .interface {

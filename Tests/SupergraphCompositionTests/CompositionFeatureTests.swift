@@ -46,6 +46,26 @@ import Testing
         #expect(printedField(supergraph, "Query", "position") == "position: Position")
     }
 
+    @Test func outputTypesMayBeSubtypesAcrossSubgraphs() throws {
+        let supergraph = try #require(composed([
+            subgraph("a", """
+                type Query { viewer: Viewer @shareable }
+                type Viewer @shareable { book: Book }
+                union ViewerMedia = Book | Song
+                type Book @shareable { title: String }
+                type Song @shareable { title: String }
+                """),
+            subgraph("b", """
+                type Query { viewer: Viewer @shareable }
+                type Viewer @shareable { book: ViewerMedia }
+                union ViewerMedia = Book | Song
+                type Book @shareable { title: String }
+                type Song @shareable { title: String }
+                """),
+        ]))
+        #expect(printedField(supergraph, "Viewer", "book") == #"book: ViewerMedia @join__field(graph: A, type: "Book") @join__field(graph: B, type: "ViewerMedia")"#)
+    }
+
     @Test func externalRequiresAndProvidesAreRecorded() throws {
         let supergraph = try #require(composed(BenchmarkFixtures.subgraphs))
         #expect(printedField(supergraph, "Product", "shippingEstimate") == #"shippingEstimate: Int @join__field(graph: INVENTORY, requires: "price weight")"#)
@@ -97,7 +117,7 @@ import Testing
         ]))
         #expect(printedTypeHeader(supergraph, "Media") == #"interface Media @join__type(graph: MEDIA, key: "id") @join__type(graph: REVIEWS, key: "id", isInterfaceObject: true) {"#)
         #expect(printedField(supergraph, "Media", "reviewCount") == "reviewCount: Int @join__field(graph: REVIEWS)")
-        #expect(printedTypeHeader(supergraph, "Book") == #"type Book implements Media @join__type(graph: MEDIA, key: "id") @join__implements(graph: MEDIA, interface: "Media") {"#)
+        #expect(printedTypeHeader(supergraph, "Book") == #"type Book implements Media @join__implements(graph: MEDIA, interface: "Media") @join__type(graph: MEDIA, key: "id") {"#)
         #expect(printedField(supergraph, "Book", "reviewCount") == "reviewCount: Int @join__field")
         #expect(supergraph.sdl.contains(#"union Result @join__type(graph: MEDIA) @join__unionMember(graph: MEDIA, member: "Book") @join__unionMember(graph: MEDIA, member: "Movie") = Book | Movie"#))
         #expect(supergraph.apiSchemaSDL.contains("type Book implements Media {\n  id: ID!\n  title: String\n  reviewCount: Int\n}"))
