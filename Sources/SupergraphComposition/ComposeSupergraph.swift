@@ -65,7 +65,7 @@ public func composeSupergraph(_ subgraphs: [SubgraphDefinition]) -> CompositionR
     if !merger.errors.isEmpty { return .failure(merger.errors) }
     do {
         let document = try SupergraphPrinter(merger: merger).document()
-        let sdl = Printer.print(document)
+        let sdl = SupergraphSDLWriter.write(document)
         return .success(try Supergraph(document: try Parser.parse(sdl), sdl: sdl))
     } catch let error as CompositionError {
         return .failure([error])

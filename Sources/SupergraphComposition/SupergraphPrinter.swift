@@ -163,7 +163,7 @@ struct SupergraphPrinter {
                     }
                 }
                 return InputValueDefinition(description: field.description, name: Name(field.name), type: fieldType.reference,
-                                            defaultValue: field.defaultValue, directives: directives + markers(field.markers))
+                                            defaultValue: field.defaultValue, directives: markers(field.markers) + directives)
             }
             return .inputObject(InputObjectTypeDefinition(description: description, name: name, directives: joinTypes(type) + markers(type.markers), fields: fields))
         default:
@@ -207,7 +207,8 @@ struct SupergraphPrinter {
             return InputValueDefinition(description: argument.description, name: Name(argument.name), type: argumentType.reference,
                                         defaultValue: argument.defaultValue, directives: markers(argument.markers))
         }
+        // Apollo prints a field's own directives before its joins.
         return FieldDefinition(description: field.description, name: Name(field.name), arguments: arguments, type: fieldType.reference,
-                               directives: joins + markers(field.markers))
+                               directives: markers(field.markers) + joins)
     }
 }

@@ -85,7 +85,7 @@ import Testing
         ]))
         #expect(printedField(supergraph, "Product", "name") == #"name: String @join__field(graph: NEW, override: "old")"#)
         #expect(printedField(supergraph, "Product", "weight") == #"weight: Int @join__field(graph: NEW, override: "old") @join__field(graph: OLD, usedOverridden: true)"#)
-        #expect(supergraph.sdl.contains("https://specs.apollo.dev/join/v0.3"))
+        #expect(printed(supergraph).contains("https://specs.apollo.dev/join/v0.3"))
     }
 
     @Test func progressiveOverrideLabelsUseJoinV04() throws {
@@ -97,8 +97,8 @@ import Testing
                 """),
         ]))
         #expect(printedField(supergraph, "Product", "name") == #"name: String @join__field(graph: NEW, override: "old", overrideLabel: "percent(25)") @join__field(graph: OLD)"#)
-        #expect(supergraph.sdl.contains(#"@link(url: "https://specs.apollo.dev/join/v0.4", for: EXECUTION)"#))
-        #expect(supergraph.sdl.contains("overrideLabel: String"))
+        #expect(printed(supergraph).contains(#"@link(url: "https://specs.apollo.dev/join/v0.4", for: EXECUTION)"#))
+        #expect(printed(supergraph).contains("overrideLabel: String"))
     }
 
     @Test func interfacesUnionsAndInterfaceObjects() throws {
@@ -119,7 +119,7 @@ import Testing
         #expect(printedField(supergraph, "Media", "reviewCount") == "reviewCount: Int @join__field(graph: REVIEWS)")
         #expect(printedTypeHeader(supergraph, "Book") == #"type Book implements Media @join__implements(graph: MEDIA, interface: "Media") @join__type(graph: MEDIA, key: "id") {"#)
         #expect(printedField(supergraph, "Book", "reviewCount") == "reviewCount: Int @join__field")
-        #expect(supergraph.sdl.contains(#"union Result @join__type(graph: MEDIA) @join__unionMember(graph: MEDIA, member: "Book") @join__unionMember(graph: MEDIA, member: "Movie") = Book | Movie"#))
+        #expect(printed(supergraph).contains(#"union Result @join__type(graph: MEDIA) @join__unionMember(graph: MEDIA, member: "Book") @join__unionMember(graph: MEDIA, member: "Movie") = Book | Movie"#))
         #expect(supergraph.apiSchemaSDL.contains("type Book implements Media {\n  id: ID!\n  title: String\n  reviewCount: Int\n}"))
     }
 
@@ -128,9 +128,9 @@ import Testing
             subgraph("a", "type Query { search(filter: Filter): Int } input Filter { term: String! limit: Int extra: Boolean }"),
             subgraph("b", "type Query { count(filter: Filter): Int } input Filter { term: String limit: Int }"),
         ]))
-        #expect(supergraph.sdl.contains(#"input Filter @join__type(graph: A) @join__type(graph: B) {"#))
-        #expect(supergraph.sdl.contains(#"term: String! @join__field(graph: A, type: "String!") @join__field(graph: B, type: "String")"#))
-        #expect(!supergraph.sdl.contains("extra"))
+        #expect(printed(supergraph).contains(#"input Filter @join__type(graph: A) @join__type(graph: B) {"#))
+        #expect(printed(supergraph).contains(#"term: String! @join__field(graph: A, type: "String!") @join__field(graph: B, type: "String")"#))
+        #expect(!printed(supergraph).contains("extra"))
         #expect(supergraph.apiSchemaSDL.contains("input Filter {\n  term: String!\n  limit: Int\n}"))
     }
 
@@ -148,9 +148,9 @@ import Testing
                 """),
         ]))
         // Output-only: every value, each with the subgraphs that define it.
-        #expect(supergraph.sdl.contains("ACTIVE @join__enumValue(graph: A) @join__enumValue(graph: B)"))
-        #expect(supergraph.sdl.contains("INACTIVE @join__enumValue(graph: A)"))
-        #expect(supergraph.sdl.contains("ARCHIVED @join__enumValue(graph: B)"))
+        #expect(printed(supergraph).contains("ACTIVE @join__enumValue(graph: A) @join__enumValue(graph: B)"))
+        #expect(printed(supergraph).contains("INACTIVE @join__enumValue(graph: A)"))
+        #expect(printed(supergraph).contains("ARCHIVED @join__enumValue(graph: B)"))
         // Input-only: only the values both define.
         #expect(supergraph.apiSchemaSDL.contains("enum Kind {\n  BOOK\n}"))
         #expect(supergraph.apiSchemaSDL.contains("enum Status {\n  ACTIVE\n  INACTIVE\n  ARCHIVED\n}"))
@@ -174,10 +174,10 @@ import Testing
                 type Rating { level: Level }
                 """),
         ]))
-        #expect(supergraph.sdl.contains(#"@link(url: "https://specs.apollo.dev/inaccessible/v0.2", for: SECURITY)"#))
-        #expect(supergraph.sdl.contains(#"@link(url: "https://specs.apollo.dev/tag/v0.3")"#))
+        #expect(printed(supergraph).contains(#"@link(url: "https://specs.apollo.dev/inaccessible/v0.2", for: SECURITY)"#))
+        #expect(printed(supergraph).contains(#"@link(url: "https://specs.apollo.dev/tag/v0.3")"#))
         #expect(printedField(supergraph, "Product", "cost") == "cost: Int @inaccessible")
-        #expect(printedField(supergraph, "Query", "product") == #"product: Product @join__field(graph: A) @tag(name: "public")"# || printedField(supergraph, "Query", "product") == #"product: Product @tag(name: "public")"#)
+        #expect(printedField(supergraph, "Query", "product") == #"product: Product @tag(name: "public")"#)
         #expect(supergraph.apiSchemaSDL == """
             enum Level {
               LOW
@@ -210,8 +210,8 @@ import Testing
                 type Product @key(fields: "upc") { upc: String! }
                 """),
         ]))
-        #expect(supergraph.sdl.contains(#"@link(url: "https://myspecs.dev/cache/v1.0", import: ["@cacheControl"])"#))
-        #expect(supergraph.sdl.contains("directive @cacheControl(maxAge: Int) on FIELD_DEFINITION"))
+        #expect(printed(supergraph).contains(#"@link(url: "https://myspecs.dev/cache/v1.0", import: ["@cacheControl"])"#))
+        #expect(printed(supergraph).contains("directive @cacheControl(maxAge: Int) on FIELD_DEFINITION"))
         #expect(printedField(supergraph, "Query", "product") == "product: Product @cacheControl(maxAge: 30)")
         #expect(supergraph.apiSchemaSDL.hasPrefix("directive @cacheControl(maxAge: Int) on FIELD_DEFINITION"))
     }

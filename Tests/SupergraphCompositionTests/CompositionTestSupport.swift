@@ -51,3 +51,8 @@ func printedTypeHeader(_ supergraph: Supergraph, _ typeName: String) -> String? 
     }
     return nil
 }
+
+/// The supergraph printed in graphql-js's layout (one line per type header, for `contains` checks).
+func printed(_ supergraph: Supergraph) -> String {
+    Printer.print(supergraph.document)
+}
