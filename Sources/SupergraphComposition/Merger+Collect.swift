@@ -77,7 +77,16 @@ extension Merger {
 
             switch namedType {
             case .object, .interface:
-                let typeShareable = links.contains(.shareable, in: directives)
+                // A type-level @shareable covers the fields of the definition or extension it is on.
+                var shareableByType: Set<String> = []
+                if case .object(let object) = namedType {
+                    if let definition = object.astNode, links.contains(.shareable, in: definition.directives) {
+                        shareableByType.formUnion(definition.fields.map(\.name.value))
+                    }
+                    for extensionNode in object.extensionASTNodes where links.contains(.shareable, in: extensionNode.directives) {
+                        shareableByType.formUnion(extensionNode.fields.map(\.name.value))
+                    }
+                }
                 let typeExternal = externalName.map { directives.contains(named: $0) } ?? false
                 var usedLocally = keyFields
                 for field in namedType.fields ?? NamedList() {
@@ -95,7 +104,7 @@ extension Merger {
                     // Federation 1 marks the key fields of an extension @external; they are resolvable.
                     if external && !links.isFederation2 && keyFields.contains(field.name) { external = false }
                     let override = links.applications(of: .override, in: fieldDirectives).first
-                    let shareable = !links.isFederation2 || typeShareable || keyFields.contains(field.name)
+                    let shareable = !links.isFederation2 || shareableByType.contains(field.name) || keyFields.contains(field.name)
                         || links.contains(.shareable, in: fieldDirectives)
                     let mergedField = merged.fields.element(field.name) { MergedField(name: field.name) }
                     if mergedField.description == nil { mergedField.description = field.description.map { StringValue($0, block: $0.contains("\n")) } }

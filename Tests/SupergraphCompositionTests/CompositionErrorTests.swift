@@ -22,6 +22,11 @@ import Testing
             subgraph("b", "type Product @key(fields: \"upc\") { upc: String! name: String }"),
         ])
         #expect(partly?.message.hasSuffix(#"and defined as non-shareable in subgraph "b""#) == true)
+        // A type-level @shareable covers only the fields of the definition it is on.
+        #expect(compositionCodes([
+            subgraph("a", "type Query { p: Position @shareable } type Position @shareable { x: Int } extend type Position { y: Int }"),
+            subgraph("b", "type Query { p: Position @shareable } type Position @shareable { x: Int y: Int }"),
+        ]) == ["INVALID_FIELD_SHARING"])
         // Root fields too.
         #expect(compositionCodes([subgraph("a", "type Query { hello: String }"), subgraph("b", "type Query { hello: String }")]) == ["INVALID_FIELD_SHARING"])
     }
