@@ -148,7 +148,7 @@ struct SupergraphPrinter {
         case .enum:
             let values = type.enumValues.values.map { value in
                 EnumValueDefinition(description: value.description, name: Name(value.name),
-                                    directives: value.graphs.map { directive("join__enumValue", ["graph": graphValue($0)]) } + markers(value.markers))
+                                    directives: markers(value.markers) + value.graphs.map { directive("join__enumValue", ["graph": graphValue($0)]) })
             }
             return .enum(EnumTypeDefinition(description: description, name: name, directives: joinTypes(type) + markers(type.markers), values: values))
         case .inputObject:

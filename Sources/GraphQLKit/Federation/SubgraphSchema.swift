@@ -28,7 +28,9 @@ public struct SubgraphSchema: Sendable {
     public let extensionTypeNames: Set<String>
 
     /// The names the specification adds to a subgraph schema (not part of the subgraph's own types).
-    public static let addedTypeNames: Set<String> = ["_Any", "_Entity", "_Service", "FieldSet", "_FieldSet", "link__Import", "link__Purpose"]
+    public static let addedTypeNames: Set<String> = ["_Any", "_Entity", "_Service", "link__Import", "link__Purpose"]
+    /// Field set scalar names subgraph SDL may define itself (Federation 1's `_FieldSet`, say).
+    static let fieldSetScalarNames: Set<String> = ["FieldSet", "_FieldSet", "federation__FieldSet"]
 
     /// Reads subgraph SDL. Throws a ``GraphQLError`` for a syntax error, a bad `@link`, or SDL that
     /// does not build a schema.
@@ -158,7 +160,7 @@ public struct SubgraphSchema: Sendable {
     public func isSubgraphType(_ typeName: String) -> Bool {
         guard let type = schema.namedType(typeName) else { return false }
         if typeName.hasPrefix("__") || Self.addedTypeNames.contains(typeName) || typeName == links.fieldSetTypeName { return false }
-        if case .scalar(let scalar) = type, scalar.isSpecified { return false }
+        if case .scalar(let scalar) = type, scalar.isSpecified || Self.fieldSetScalarNames.contains(typeName) { return false }
         return true
     }
 }
