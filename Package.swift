@@ -18,6 +18,7 @@ let package = Package(
         .executable(name: "graphql-validation-benchmarks", targets: ["GraphQLValidationBenchmarks"]),
         .library(name: "EventKit", targets: ["EventKit"]),
         .library(name: "GraphQLHTTP", targets: ["GraphQLHTTP"]),
+        .library(name: "SupergraphComposition", targets: ["SupergraphComposition"]),
         .executable(name: "event-benchmarks", targets: ["EventBenchmarks"]),
     ],
     dependencies: [
@@ -166,6 +167,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Federation composition: subgraph SDLs -> join-spec supergraph (Apollo's rules and error codes),
+        // supergraphs composed elsewhere, and the API schema clients see.
+        .target(name: "SupergraphComposition", dependencies: ["GraphQLKit"]),
+        .testTarget(name: "SupergraphCompositionTests", dependencies: ["SupergraphComposition", "GraphQLKit"]),
         // Release-mode benchmark: event propagation lag, producer commit -> consumer commit (BENCHMARKS.md).
         .executableTarget(
             name: "EventBenchmarks",
