@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "graphql-execution-benchmarks", targets: ["GraphQLExecutionBenchmarks"]),
         .library(name: "EventKit", targets: ["EventKit"]),
         .executable(name: "event-benchmarks", targets: ["EventBenchmarks"]),
+        .library(name: "GatewayCore", targets: ["GatewayCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -145,6 +146,27 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/EventBenchmarks"
+        ),
+        // The gateway's engine: supergraph model and API schema, query planner, plan executor
+        // over HTTP/2 to the subgraphs (see README "Gateway").
+        .target(
+            name: "GatewayCore",
+            dependencies: [
+                "GraphQLKit", "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+        .testTarget(
+            name: "GatewayCoreTests",
+            dependencies: [
+                "GatewayCore", "GraphQLKit", "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
