@@ -308,8 +308,14 @@ final class PlanBuilder {
             throw GraphQLError(message: "Cannot plan \(typeName) fields from subgraph \"\(bucket.graph)\": it has no resolvable @key for \(bucket.entityType).",
                                extensions: ["code": "QUERY_PLANNING_FAILED"])
         }
-        let first = bucket.fields[0].conditions
-        let shared = bucket.fields.allSatisfy { $0.conditions == first } ? first : []
+        // Key fields carry the conditions all the fields share (fragment conditions and the
+        // fields' own @skip/@include), so a skipped field leaves no representation to send.
+        func fullConditions(_ collected: CollectedField) -> [[Directive]] {
+            let own = collected.field.directives.filter { $0.name.value == "skip" || $0.name.value == "include" }
+            return own.isEmpty ? collected.conditions : collected.conditions + [own]
+        }
+        let first = fullConditions(bucket.fields[0])
+        let shared = bucket.fields.allSatisfy { fullConditions($0) == first } ? first : []
         var keySelections = key.selections
         keySelections.insert(.field(Field(name: Name("__typename"))), at: 0)
         var dependencies = try plan(keySelections, typeName: typeName, context: context, conditions: shared)
