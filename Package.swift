@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "EventKit", targets: ["EventKit"]),
         .executable(name: "event-benchmarks", targets: ["EventBenchmarks"]),
         .library(name: "GatewayCore", targets: ["GatewayCore"]),
+        .executable(name: "gateway", targets: ["Gateway"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -155,9 +156,22 @@ let package = Package(
                 "GraphQLKit", "HTTPKit",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The gateway executable: configuration from the environment, HTTP server, hot reload.
+        .executableTarget(
+            name: "Gateway",
+            dependencies: [
+                "GatewayCore", "HTTPKit",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(
@@ -165,6 +179,8 @@ let package = Package(
             dependencies: [
                 "GatewayCore", "GraphQLKit", "HTTPKit",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
