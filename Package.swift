@@ -20,6 +20,8 @@ let package = Package(
         .library(name: "GraphQLHTTP", targets: ["GraphQLHTTP"]),
         .library(name: "SupergraphComposition", targets: ["SupergraphComposition"]),
         .executable(name: "event-benchmarks", targets: ["EventBenchmarks"]),
+        .library(name: "GatewayCore", targets: ["GatewayCore"]),
+        .executable(name: "gateway", targets: ["Gateway"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -179,6 +181,43 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/EventBenchmarks"
+        ),
+        // The gateway's engine: supergraph model and API schema, query planner, plan executor
+        // over HTTP/2 to the subgraphs (see README "Gateway").
+        .target(
+            name: "GatewayCore",
+            dependencies: [
+                "GraphQLKit", "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The gateway executable: configuration from the environment, HTTP server, hot reload.
+        .executableTarget(
+            name: "Gateway",
+            dependencies: [
+                "GatewayCore", "HTTPKit",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "GatewayCoreTests",
+            dependencies: [
+                "GatewayCore", "GraphQLKit", "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
