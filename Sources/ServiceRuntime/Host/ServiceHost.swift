@@ -158,6 +158,12 @@ public final class ServiceHost: @unchecked Sendable {
         logger.info("service stopped")
     }
 
+    /// Closes the pool and HTTP client without serving (after a one-off command).
+    public func shutdown() async {
+        for consumer in consumers { await consumer.close() }
+        await shutdownResources()
+    }
+
     private func shutdownResources() async {
         await httpClient.shutdown()
         await pool.shutdown()
