@@ -20,6 +20,10 @@ let package = Package(
         .library(name: "GraphQLHTTP", targets: ["GraphQLHTTP"]),
         .library(name: "SupergraphComposition", targets: ["SupergraphComposition"]),
         .executable(name: "event-benchmarks", targets: ["EventBenchmarks"]),
+        .library(name: "ServiceRuntime", targets: ["ServiceRuntime"]),
+        .executable(name: "identity-service", targets: ["IdentityService"]),
+        .executable(name: "learning-service", targets: ["LearningService"]),
+        .executable(name: "suite-run", targets: ["SuiteRunner"]),
         .library(name: "GatewayCore", targets: ["GatewayCore"]),
         .executable(name: "gateway", targets: ["Gateway"]),
     ],
@@ -216,6 +220,55 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // libsodium's C API (Argon2id password hashing, Ed25519 signatures); imported only by ServiceRuntime.
+        .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+        // What every service shares: configuration, logs, metrics, health, GraphQL over HTTP, auth
+        // (signed tokens, JWKS, password hashing), migrations, events (EventKit) and graceful shutdown.
+        .target(
+            name: "ServiceRuntime",
+            dependencies: [
+                "GraphQLKit", "Postgres", "HTTPKit", "EventKit", "CSodium",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "ServiceRuntimeTests",
+            dependencies: ["ServiceRuntime", "GraphQLKit", "HTTPKit", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")]
+        ),
+        // The Identity subgraph (users, sessions, tokens; produces identity.user.* events), port 4001.
+        .executableTarget(
+            name: "IdentityService",
+            dependencies: ["ServiceRuntime", "GraphQLKit", "Postgres", "EventKit", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Schema.graphql"]
+        ),
+        // The Learning subgraph (tutors, students, courses, lessons; consumes identity.user.*), port 4002.
+        .executableTarget(
+            name: "LearningService",
+            dependencies: ["ServiceRuntime", "GraphQLKit", "Postgres", "EventKit", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Schema.graphql"]
+        ),
+        // `infra/run`: the development cluster, migrations, the services, demo data, clean stop on Ctrl-C.
+        .executableTarget(
+            name: "SuiteRunner",
+            dependencies: [
+                "Postgres", "HTTPKit", .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        // End to end: the real service executables on a real cluster, the event fault cases.
+        .testTarget(
+            name: "ServicesEndToEndTests",
+            dependencies: [
+                "Postgres", "PostgresTestSupport", "HTTPKit", "GraphQLKit",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
