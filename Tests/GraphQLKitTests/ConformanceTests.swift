@@ -30,9 +30,9 @@ import GraphQLConformanceKit
         #expect(failures == 0)
     }
 
-    @Test func unsupportedOperationsAndBadLines() {
+    @Test func validateOperationAndBadLines() {
         #expect(ConformanceRunner.answer(line: #"{"id":7,"op":"validate","sdl":"type Query { a: Int }","query":"{ a }"}"#)
-                == #"{"id":7,"stage":"unsupported","errors":[]}"#)
+                == #"{"id":7,"stage":"validate","errors":[]}"#)
         #expect(ConformanceRunner.answer(line: "   ") == nil)
         #expect(ConformanceRunner.answer(line: "not json")?.hasPrefix(#"{"stage":"harness-error","errors":[{"message":"Invalid case line: "#) == true)
         #expect(ConformanceRunner.answer(line: "[1]") == #"{"stage":"harness-error","errors":[{"message":"A case must be a JSON object."}]}"#)
@@ -53,6 +53,6 @@ import GraphQLConformanceKit
         let lines = output.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines.first == #"{"id":1,"stage":"parse","errors":[],"printed":"{\n  a\n}"}"#)
-        #expect(lines.last == #"{"id":2,"stage":"unsupported","errors":[]}"#)
+        #expect(lines.last == #"{"id":2,"stage":"schema","errors":[{"message":"Body must be a string. Received: undefined."}]}"#)
     }
 }
