@@ -6,7 +6,7 @@ struct ComposedSubgraph {
     let name: String
     let url: String
     let enumValue: String
-    let schema: SubgraphSchema
+    let schema: FederatedSubgraph
     /// The subgraph's root type names mapped to the supergraph's (`RootQuery` → `Query`).
     let rootRenames: [String: String]
 

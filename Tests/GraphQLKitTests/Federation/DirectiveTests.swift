@@ -15,7 +15,7 @@ import Testing
             }
             type Vendor { id: ID! }
             """
-        let subgraph = try SubgraphSchema(sdl: sdl)
+        let subgraph = try FederatedSubgraph(sdl: sdl)
         #expect(subgraph.keys(of: "Product").map(\.fields) == ["upc", "sku vendor { id }"])
         #expect(subgraph.federationProblems.isEmpty)
         let log = BatchLog()
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func resolvableFalseKeysStillMakeAnEntity() throws {
-        let subgraph = try SubgraphSchema(sdl: """
+        let subgraph = try FederatedSubgraph(sdl: """
             \(federation2Link)
             type Query { topReview: Review }
             type Review { id: ID! product: Product }
@@ -91,7 +91,7 @@ import Testing
     }
 
     @Test func unusedExternalFieldsAreReported() throws {
-        let problems = try SubgraphSchema(sdl: """
+        let problems = try FederatedSubgraph(sdl: """
             \(federation2Link)
             type Query { a: Int }
             type Product @key(fields: "upc") { upc: String! weight: Int @external }
@@ -210,7 +210,7 @@ import Testing
         """
 
     @Test func directivesAreKeptAndFieldsExecute() async throws {
-        let subgraph = try SubgraphSchema(sdl: Self.sdl)
+        let subgraph = try FederatedSubgraph(sdl: Self.sdl)
         #expect(subgraph.federationProblems.isEmpty)
         #expect(subgraph.links.otherLinks.map(\.url) == ["https://myspecs.dev/cache/v1.0"])
         #expect(subgraph.links.otherLinks.first?.imports == ["@cacheControl"])
@@ -233,7 +233,7 @@ import Testing
     }
 
     @Test func overrideLabelNeedsNoNewerVersionThanTheSDLSays() throws {
-        let subgraph = try SubgraphSchema(sdl: """
+        let subgraph = try FederatedSubgraph(sdl: """
             extend schema @link(url: "https://specs.apollo.dev/federation/v2.0", import: ["@key", "@override"])
             type Query { a: Int @override(from: "old") }
             """)

@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func importsCanBeRenamedAndTheRestIsNamespaced() throws {
-        let subgraph = try SubgraphSchema(sdl: """
+        let subgraph = try FederatedSubgraph(sdl: """
             extend schema @link(url: "https://specs.apollo.dev/federation/v2.0",
                                 import: [{ name: "@key", as: "@primaryKey" }, "FieldSet", { name: "@shareable", as: "@share" }])
             type Query { product: Product @federation__requires(fields: "upc") }
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func theLinkNamespaceCanBeRenamed() throws {
-        let subgraph = try SubgraphSchema(sdl: """
+        let subgraph = try FederatedSubgraph(sdl: """
             extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", as: "fed")
             type Query { product: Product }
             type Product @fed__key(fields: "upc") { upc: String! }
@@ -81,7 +81,7 @@ import Testing
             }
             type Review @extends @key(fields: "id") { id: ID! @external body: String }
             """
-        let subgraph = try SubgraphSchema(sdl: sdl)
+        let subgraph = try FederatedSubgraph(sdl: sdl)
         #expect(!subgraph.links.isFederation2)
         #expect(subgraph.links.fieldSetTypeName == "_FieldSet")
         #expect(subgraph.entityTypeNames == ["Product", "Review"])

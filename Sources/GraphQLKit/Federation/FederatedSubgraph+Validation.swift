@@ -12,7 +12,7 @@ public struct FederationProblem: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "[\(code)] \(message)" }
 }
 
-extension SubgraphSchema {
+extension FederatedSubgraph {
     /// The federation rules the subgraph breaks on its own (without the other subgraphs): field
     /// sets of `@key`, `@requires` and `@provides` that do not resolve, fields they need that
     /// are not `@external`, unused `@external` fields, `@interfaceObject` without `@key`.

@@ -5,7 +5,7 @@
 /// (``ExecutableSchema/subgraph(sdl:resolvers:entities:options:)``) and to compose subgraphs.
 ///
 /// ```swift
-/// let subgraph = try SubgraphSchema(sdl: """
+/// let subgraph = try FederatedSubgraph(sdl: """
 ///     extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
 ///     type Query { product(upc: String!): Product }
 ///     type Product @key(fields: "upc") { upc: String! name: String }
@@ -13,7 +13,7 @@
 /// subgraph.entityTypeNames          // ["Product"]
 /// try printSchema(subgraph.schema)  // … union _Entity = Product …
 /// ```
-public struct SubgraphSchema: Sendable {
+public struct FederatedSubgraph: Sendable {
     /// The SDL as written (what `_service { sdl }` answers).
     public let sdl: String
     /// The SDL parsed, as written.
