@@ -80,6 +80,33 @@ import Testing
     }
 }
 
+/// Federation directives on interfaces: keys from v2.3; `@external`, `@requires`, `@provides`,
+/// `@shareable` never on interface fields.
+@Suite struct InterfaceDirectiveRulesTests {
+    @Test func directivesInterfacesDoNotTake() throws {
+        #expect(try problemCodes("""
+            \(federation2Link)
+            type Query { node: Node }
+            interface Node { id: ID! @external name: String @requires(fields: "id") other: Node @provides(fields: "id") tag: String @shareable }
+            """) == ["EXTERNAL_ON_INTERFACE", "REQUIRES_UNSUPPORTED_ON_INTERFACE", "PROVIDES_UNSUPPORTED_ON_INTERFACE", "INVALID_SHAREABLE_USAGE"])
+    }
+
+    @Test func keysOnInterfacesNeedVersion23() throws {
+        #expect(try problemCodes("""
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.2", import: ["@key"])
+            type Query { node: Node }
+            interface Node @key(fields: "id") { id: ID! }
+            type User implements Node @key(fields: "id") { id: ID! }
+            """) == ["KEY_UNSUPPORTED_ON_INTERFACE"])
+        #expect(try problemCodes("""
+            \(federation2Link)
+            type Query { node: Node }
+            interface Node @key(fields: "id") { id: ID! }
+            type User implements Node @key(fields: "id") { id: ID! }
+            """) == [])
+    }
+}
+
 /// `@external`: allowed when a key, `@requires` or `@provides` uses it; unused is an error.
 @Suite struct ExternalDirectiveTests {
     @Test func usedExternalFieldsAreFine() throws {
