@@ -104,6 +104,7 @@ extension Merger {
     /// through a resolvable `@key` of a resolving subgraph whose fields that subgraph has.
     mutating func checkSatisfiability() {
         let roots = Set(rootTypeNames.values)
+        let reachable = graphs.indices.map(reachableTypes)
         for name in typeOrder {
             guard let type = types[name], !type.isBroken, type.kind == .object, !roots.contains(name),
                   type.appearances.count > 1 else { continue }
@@ -111,7 +112,7 @@ extension Merger {
                 let overridden = overriddenGraphs(field)
                 let resolving = field.appearances.filter { !$0.external && !overridden.contains($0.graph) }.map(\.graph)
                 guard !resolving.isEmpty else { continue }
-                for appearance in type.appearances where !resolving.contains(appearance.graph) {
+                for appearance in type.appearances where !resolving.contains(appearance.graph) && reachable[appearance.graph].contains(name) {
                     let available = Set(type.fields.values.filter { $0.appearance(in: appearance.graph) != nil }.map(\.name))
                     let reachable = resolving.contains { target in
                         type.appearance(in: target)?.keys.contains { key in
@@ -129,6 +130,27 @@ extension Merger {
                 }
             }
         }
+    }
+
+    /// The types a query can meet in subgraph `graph`: from its root types and its resolvable
+    /// entities, through its own fields (interfaces and unions to their possible types).
+    func reachableTypes(_ graph: Int) -> Set<String> {
+        var pending: [String] = []
+        for name in typeOrder {
+            guard let type = types[name], let appearance = type.appearance(in: graph) else { continue }
+            if rootTypeNames.values.contains(name) || appearance.keys.contains(where: \.resolvable) { pending.append(name) }
+        }
+        var seen = Set(pending)
+        while let name = pending.popLast() {
+            guard let type = types[name] else { continue }
+            var next: [String] = type.fields.values.compactMap { $0.appearance(in: graph)?.type.namedTypeName }
+            next += type.unionMembers.filter { $0.graph == graph }.map(\.member)
+            if type.kind == .interface { next += implementations(of: name).filter { $0.appearance(in: graph) != nil }.map(\.name) }
+            for candidate in next where types[candidate]?.appearance(in: graph) != nil && seen.insert(candidate).inserted {
+                pending.append(candidate)
+            }
+        }
+        return seen
     }
 
     /// The `@inaccessible` rules: QUERY_ROOT_TYPE_INACCESSIBLE, REFERENCED_INACCESSIBLE,

@@ -168,6 +168,11 @@ import Testing
             subgraph("a", "type Query { position: Position } type Position @shareable { x: Int }"),
             subgraph("b", "type Query { place: Position } type Position @shareable { x: Int y: Int }"),
         ]).contains("SATISFIABILITY_ERROR"))
+        // A type a subgraph defines but never returns is no way in.
+        #expect(compositionCodes([
+            subgraph("a", "type Query { a: Int } type Position @shareable { x: Int }"),
+            subgraph("b", "type Query { place: Position } type Position @shareable { x: Int y: Int }"),
+        ]) == [])
     }
 
     @Test func inaccessibleRules() {
