@@ -224,6 +224,39 @@ import Testing
         #expect(supergraph.apiSchemaSDL == "type Query {\n  a: Int\n  b: Int\n}")
     }
 
+    @Test func descriptionsAreCarried() throws {
+        let supergraph = try #require(composed([
+            subgraph("a", #"""
+                type Query {
+                  "The product with this UPC."
+                  product(
+                    "A universal product code."
+                    upc: String!
+                  ): Product
+                }
+                """A thing for sale."""
+                type Product @key(fields: "upc") { upc: String! }
+                """#),
+        ]))
+        #expect(supergraph.sdl.contains(#"""
+            """A thing for sale."""
+            type Product
+              @join__type(graph: A, key: "upc")
+            {
+            """#))
+        #expect(supergraph.sdl.contains(#"""
+              """The product with this UPC."""
+              product(
+                """A universal product code."""
+                upc: String!
+              ): Product
+            """#))
+        #expect(supergraph.apiSchemaSDL.contains(#"""
+            """A thing for sale."""
+            type Product {
+            """#))
+    }
+
     @Test func theSupergraphOfAComposedSetReadsBack() throws {
         let supergraph = try #require(composed(BenchmarkFixtures.subgraphs))
         let read = try Supergraph(sdl: supergraph.sdl)
