@@ -257,6 +257,18 @@ import Testing
             """#))
     }
 
+    @Test func newerDirectivesAreAcceptedAndLeftOut() throws {
+        let supergraph = try #require(composed([
+            SubgraphDefinition(name: "a", url: "http://127.0.0.1:1/a", sdl: """
+                extend schema @link(url: "https://specs.apollo.dev/federation/v2.12", import: ["@key", "@authenticated", "@cost"])
+                type Query { me: User @authenticated }
+                type User @key(fields: "id") { id: ID! karma: Int @cost(weight: 5) }
+                """),
+        ]))
+        #expect(printedField(supergraph, "Query", "me") == "me: User")
+        #expect(supergraph.apiSchemaSDL == "type Query {\n  me: User\n}\n\ntype User {\n  id: ID!\n  karma: Int\n}")
+    }
+
     @Test func theSupergraphOfAComposedSetReadsBack() throws {
         let supergraph = try #require(composed(BenchmarkFixtures.subgraphs))
         let read = try Supergraph(sdl: supergraph.sdl)

@@ -108,9 +108,9 @@ public struct FederatedSubgraph: Sendable {
         }
         for directive in FederationDirective.allCases {
             guard let local = links.localName(directive), !definedDirectives.contains(local) else { continue }
-            additions.append(directive.definition(localName: local, fieldSet: links.fieldSetTypeName))
+            additions.append(directive.definition(localName: local) { links.scalarNames[$0] ?? $0 })
         }
-        if !definedTypes.contains(links.fieldSetTypeName) { additions.append("scalar \(links.fieldSetTypeName)") }
+        for scalar in links.scalarNames.values.sorted() where !definedTypes.contains(scalar) { additions.append("scalar \(scalar)") }
         if !definedTypes.contains("_Any") { additions.append("scalar _Any") }
         if !definedTypes.contains("_Service") { additions.append("type _Service {\n  sdl: String\n}") }
         var rootFields: [String] = []
@@ -159,7 +159,7 @@ public struct FederatedSubgraph: Sendable {
     /// Whether type `typeName` is one of the subgraph's own types (not a specification addition).
     public func isSubgraphType(_ typeName: String) -> Bool {
         guard let type = schema.namedType(typeName) else { return false }
-        if typeName.hasPrefix("__") || Self.addedTypeNames.contains(typeName) || typeName == links.fieldSetTypeName { return false }
+        if typeName.hasPrefix("__") || Self.addedTypeNames.contains(typeName) || links.scalarNames.values.contains(typeName) { return false }
         if case .scalar(let scalar) = type, scalar.isSpecified || Self.fieldSetScalarNames.contains(typeName) { return false }
         return true
     }

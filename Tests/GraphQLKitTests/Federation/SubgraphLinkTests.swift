@@ -54,6 +54,28 @@ import Testing
         #expect(subgraph.entityTypeNames == ["Product"])
     }
 
+    @Test func newerVersionsBringTheirDirectivesAndScalars() throws {
+        let subgraph = try FederatedSubgraph(sdl: """
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.12",
+                                import: ["@key", "@authenticated", "@requiresScopes", "Scope", "@cost", "@listSize", "@context", "@fromContext"])
+            type Query {
+              me: User @authenticated
+              users(first: Int @cost(weight: 2)): [User] @listSize(slicingArguments: ["first"])
+            }
+            type User @key(fields: "id") @context(name: "userContext") {
+              id: ID!
+              email: String @requiresScopes(scopes: [["read:email"]])
+              greeting(name: String @fromContext(field: "$userContext { id }")): String
+            }
+            """)
+        #expect(subgraph.federationProblems.isEmpty)
+        #expect(subgraph.links.scalarNames["Scope"] == "Scope")
+        #expect(subgraph.links.scalarNames["Policy"] == "federation__Policy")
+        #expect(subgraph.schema.directive("requiresScopes")?.arguments.first?.type.description == "[[Scope!]!]!")
+        #expect(subgraph.schema.directive("federation__policy") != nil)
+        #expect(!subgraph.isSubgraphType("Scope"))
+    }
+
     @Test func unknownImportsAndVersionsAreErrors() {
         let unknown = subgraphError("""
             extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@kee"])
