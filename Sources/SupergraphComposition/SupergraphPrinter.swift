@@ -28,10 +28,11 @@ struct SupergraphPrinter {
             directive("link", ["url": .string(StringValue(labels ? JoinSpecification.joinWithLabelsURL : JoinSpecification.joinURL)),
                                "for": .enumValue(EnumValue("EXECUTION"))]),
         ]
+        // Apollo links tag before inaccessible.
+        if usesTags { schemaDirectives.append(directive("link", ["url": .string(StringValue(JoinSpecification.tagURL))])) }
         if usesInaccessible {
             schemaDirectives.append(directive("link", ["url": .string(StringValue(JoinSpecification.inaccessibleURL)), "for": .enumValue(EnumValue("SECURITY"))]))
         }
-        if usesTags { schemaDirectives.append(directive("link", ["url": .string(StringValue(JoinSpecification.tagURL))])) }
         var seenLinks: [Directive] = []
         for name in merger.composedDirectiveOrder {
             guard let link = merger.composedDirectives[name]?.link, !seenLinks.contains(link) else { continue }
