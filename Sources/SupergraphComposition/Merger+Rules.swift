@@ -108,12 +108,17 @@ extension Merger {
         for name in typeOrder {
             guard let type = types[name], !type.isBroken, type.kind == .object, !roots.contains(name),
                   type.appearances.count > 1 else { continue }
+            // The fields each subgraph has on the type (what it can put in a representation).
+            var availableByGraph: [Int: Set<String>] = [:]
+            for field in type.fields.values {
+                for appearance in field.appearances { availableByGraph[appearance.graph, default: []].insert(field.name) }
+            }
             for field in type.fields.values where !field.addedForInterfaceObject {
                 let overridden = overriddenGraphs(field)
                 let resolving = field.appearances.filter { !$0.external && !overridden.contains($0.graph) }.map(\.graph)
                 guard !resolving.isEmpty else { continue }
                 for appearance in type.appearances where !resolving.contains(appearance.graph) && reachable[appearance.graph].contains(name) {
-                    let available = Set(type.fields.values.filter { $0.appearance(in: appearance.graph) != nil }.map(\.name))
+                    let available = availableByGraph[appearance.graph] ?? []
                     let reachable = resolving.contains { target in
                         type.appearance(in: target)?.keys.contains { key in
                             guard key.resolvable, let fieldSet = try? FieldSet(key.fields) else { return false }
