@@ -34,6 +34,12 @@ import Testing
         #expect(printedTypeHeader(supergraph, "Product") == #"type Product @join__type(graph: INVENTORY, key: "upc", extension: true) @join__type(graph: PRODUCTS, key: "upc") {"#)
         #expect(printedField(supergraph, "Product", "upc") == "upc: String!")
         #expect(printedField(supergraph, "Product", "inStock") == "inStock: Boolean @join__field(graph: INVENTORY)")
+        // A root type written as an extension has no key: no `extension` flag.
+        let withQueryExtension = try #require(composed([
+            SubgraphDefinition(name: "a", url: "http://127.0.0.1:1/a", sdl: "extend type Query { a: Int } type Product @key(fields: \"id\") { id: ID! } extend type Product @key(fields: \"sku\") { sku: String }"),
+        ]))
+        #expect(printedTypeHeader(withQueryExtension, "Query") == "type Query @join__type(graph: A) {")
+        #expect(printedTypeHeader(withQueryExtension, "Product") == #"type Product @join__type(graph: A, key: "id") @join__type(graph: A, key: "sku", extension: true) {"#)
     }
 
     @Test func shareableFieldsMayComeFromSeveralSubgraphsAndNullabilityMerges() throws {

@@ -143,12 +143,28 @@ public struct FederatedSubgraph: Sendable {
     }
 
     /// The `@key`s of a type, in order: the field set text and whether the subgraph resolves it.
-    public func keys(of typeName: String) -> [(fields: String, resolvable: Bool)] {
-        guard let type = schema.namedType(typeName) else { return [] }
-        return links.applications(of: .key, in: type.appliedDirectives).compactMap { key in
-            guard let fields = key.stringArgument("fields") else { return nil }
-            return (fields, key.booleanArgument("resolvable") ?? true)
+    ///
+    /// `isExtension` says whether the key is declared on a type extension (an `extend type`, or
+    /// a type marked `@extends`), which the supergraph records as `@join__type(extension: true)`.
+    public func keys(of typeName: String) -> [(fields: String, resolvable: Bool, isExtension: Bool)] {
+        let definitionDirectives: [Directive]
+        let extensionDirectives: [Directive]
+        switch schema.namedType(typeName) {
+        case .object(let object)?:
+            (definitionDirectives, extensionDirectives) = (object.astNode?.directives ?? [], object.extensionASTNodes.flatMap(\.directives))
+        case .interface(let interface)?:
+            (definitionDirectives, extensionDirectives) = (interface.astNode?.directives ?? [], interface.extensionASTNodes.flatMap(\.directives))
+        default:
+            return []
         }
+        let definitionIsExtension = extensionTypeNames.contains(typeName)
+        func read(_ directives: [Directive], onExtension: Bool) -> [(fields: String, resolvable: Bool, isExtension: Bool)] {
+            links.applications(of: .key, in: directives).compactMap { key in
+                guard let fields = key.stringArgument("fields") else { return nil }
+                return (fields, key.booleanArgument("resolvable") ?? true, onExtension)
+            }
+        }
+        return read(definitionDirectives, onExtension: definitionIsExtension) + read(extensionDirectives, onExtension: true)
     }
 
     /// The directives applied to field `fieldName` of type `typeName`.
