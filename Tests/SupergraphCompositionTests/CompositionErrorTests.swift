@@ -155,6 +155,13 @@ import Testing
         ]) == CompositionError(code: "REQUIRED_INPUT_FIELD_MISSING_IN_SOME_SUBGRAPH", message: #"Input object field "Filter.term" is required in some subgraphs but does not appear in all subgraphs: it is required in subgraph "a" but does not appear in subgraph "b""#))
     }
 
+    @Test func inputFieldDefaultMismatch() {
+        #expect(onlyError([
+            subgraph("a", "type Query { a(f: Filter): Int } input Filter { limit: Int = 5 }"),
+            subgraph("b", "type Query { b(f: Filter): Int } input Filter { limit: Int = 10 }"),
+        ]) == CompositionError(code: "INPUT_FIELD_DEFAULT_MISMATCH", message: #"Input field "Filter.limit" has incompatible default values across subgraphs: it has default value 5 in subgraph "a" and 10 in subgraph "b""#))
+    }
+
     @Test func emptyMergedInputType() {
         #expect(onlyError([
             subgraph("a", "type Query { a(f: Filter): Int } input Filter { term: String }"),
