@@ -141,14 +141,16 @@ public final class ExecutableSchema<Context: Sendable>: Sendable {
 
 /// How an ``ExecutableSchema`` executes.
 public struct ExecutionOptions: Sendable {
-    /// Checks documents before they run (the validation rules plug in here).
+    /// Checks documents before they run: by default graphql-js's specified rules
+    /// (``DocumentValidator/specified``); add ``ValidationLimits`` for a public endpoint, or
+    /// ``DocumentValidator/none`` for documents already validated.
     public var validator: DocumentValidator
     /// Resolves fields that have no resolver (default: JSON sources are read by key).
     public var defaultFieldResolver: DefaultFieldResolver
     /// How many distinct query texts keep their parsed document and plans.
     public var documentCacheSize: Int
 
-    public init(validator: DocumentValidator = .none, defaultFieldResolver: DefaultFieldResolver = .byKey, documentCacheSize: Int = 1000) {
+    public init(validator: DocumentValidator = .specified, defaultFieldResolver: DefaultFieldResolver = .byKey, documentCacheSize: Int = 1000) {
         self.validator = validator
         self.defaultFieldResolver = defaultFieldResolver
         self.documentCacheSize = documentCacheSize
