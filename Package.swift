@@ -19,6 +19,7 @@ let package = Package(
         .executable(name: "event-benchmarks", targets: ["EventBenchmarks"]),
         .library(name: "GatewayCore", targets: ["GatewayCore"]),
         .executable(name: "gateway", targets: ["Gateway"]),
+        .executable(name: "gateway-benchmark", targets: ["GatewayBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -173,6 +174,19 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
+        ),
+        // Release-mode benchmark: the graphql-gateways-benchmark scenario, gateway vs monolith vs
+        // the subgraphs' own capacity (BENCHMARKS.md).
+        .executableTarget(
+            name: "GatewayBenchmark",
+            dependencies: [
+                "GatewayCore", "GraphQLKit", "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/GatewayBenchmark"
         ),
         .testTarget(
             name: "GatewayCoreTests",
