@@ -192,7 +192,7 @@ let package = Package(
         .target(
             name: "GatewayCore",
             dependencies: [
-                "GraphQLKit", "HTTPKit",
+                "GraphQLKit", "HTTPKit", "GraphQLHTTP", "SupergraphComposition",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -229,7 +229,7 @@ let package = Package(
         .testTarget(
             name: "GatewayCoreTests",
             dependencies: [
-                "GatewayCore", "GraphQLKit", "HTTPKit",
+                "GatewayCore", "GraphQLKit", "HTTPKit", "GraphQLHTTP",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
