@@ -21,6 +21,7 @@ let package = Package(
         .executable(name: "identity-service", targets: ["IdentityService"]),
         .executable(name: "learning-service", targets: ["LearningService"]),
         .executable(name: "suite-run", targets: ["SuiteRunner"]),
+        .executable(name: "service-benchmarks", targets: ["ServiceBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -189,6 +190,15 @@ let package = Package(
                 "Postgres", "HTTPKit", .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
+        ),
+        // Release-mode benchmark: event propagation lag Identity -> Learning with the real executables.
+        .executableTarget(
+            name: "ServiceBenchmarks",
+            dependencies: [
+                "Postgres", "HTTPKit", .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Benchmarks/ServiceBenchmarks"
         ),
         // End to end: the real service executables on a real cluster, the event fault cases.
         .testTarget(
