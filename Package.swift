@@ -15,13 +15,18 @@ let package = Package(
         .library(name: "HTTPKit", targets: ["HTTPKit"]),
         .executable(name: "graphql-kit-benchmarks", targets: ["GraphQLKitBenchmarks"]),
         .executable(name: "graphql-execution-benchmarks", targets: ["GraphQLExecutionBenchmarks"]),
+        .executable(name: "graphql-validation-benchmarks", targets: ["GraphQLValidationBenchmarks"]),
         .library(name: "EventKit", targets: ["EventKit"]),
+        .library(name: "GraphQLHTTP", targets: ["GraphQLHTTP"]),
+        .library(name: "SupergraphComposition", targets: ["SupergraphComposition"]),
         .executable(name: "event-benchmarks", targets: ["EventBenchmarks"]),
         .library(name: "ServiceRuntime", targets: ["ServiceRuntime"]),
         .executable(name: "identity-service", targets: ["IdentityService"]),
         .executable(name: "learning-service", targets: ["LearningService"]),
         .executable(name: "suite-run", targets: ["SuiteRunner"]),
         .executable(name: "service-benchmarks", targets: ["ServiceBenchmarks"]),
+        .library(name: "GatewayCore", targets: ["GatewayCore"]),
+        .executable(name: "gateway", targets: ["Gateway"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -33,7 +38,10 @@ let package = Package(
     ],
     targets: [
         // The GraphQL engine, written here: language, type system, validation, execution, federation.
-        .target(name: "GraphQLKit"),
+        // -disable-large-loadable-types-reg2mem: with the reg2mem pass (Swift 6.3) every
+        // construction of a large AST struct (Field, FieldDefinition, …) compiled to a full copy
+        // plus a destroy of the original, a large share of parse time (BENCHMARKS.md, "Parse").
+        .target(name: "GraphQLKit", swiftSettings: [.unsafeFlags(["-Xfrontend", "-disable-large-loadable-types-reg2mem"])]),
         // Reads the oracle's NDJSON cases on stdin, answers them with GraphQLKit on stdout.
         .executableTarget(name: "GraphQLConformance", dependencies: ["GraphQLConformanceKit"]),
         .testTarget(name: "GraphQLKitTests", dependencies: ["GraphQLKit", "GraphQLConformanceKit"]),
@@ -102,11 +110,33 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // GraphQL over HTTP (the GraphQL-over-HTTP specification) on HTTPKit: GET/POST, Accept
+        // negotiation, status codes, request caching; `ExecutableSchemaHTTPExecutor` serves a GraphQLKit schema.
+        .target(
+            name: "GraphQLHTTP",
+            dependencies: [
+                "GraphQLKit", "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "GraphQLHTTPTests",
+            dependencies: [
+                "GraphQLHTTP", "GraphQLKit", "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Release-mode benchmark: a bare SwiftNIO server vs HTTPKit, and HTTPKit's client (see BENCHMARKS.md).
         .executableTarget(
             name: "HTTPBenchmarks",
             dependencies: [
-                "HTTPKit",
+                "HTTPKit", "GraphQLHTTP", "GraphQLKit",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -117,6 +147,8 @@ let package = Package(
         // Release-mode measurements of schema building and execution (W2, W4–W7) vs graphql-js,
         // Benchmarks/run-execution-benchmarks.
         .executableTarget(name: "GraphQLExecutionBenchmarks", dependencies: ["GraphQLKit"], path: "Benchmarks/GraphQLKitExecutionBenchmarks"),
+        // Validation speed (vs graphql-js, Benchmarks/run-validation-benchmarks): W3 and a large generated query.
+        .executableTarget(name: "GraphQLValidationBenchmarks", dependencies: ["GraphQLKit"], path: "Benchmarks/GraphQLKitValidationBenchmarks"),
         // Events between services: the transactional outbox, the HTTP event feed (long-poll, snapshot,
         // retention) and the consumer that fills reference tables exactly once (see README "Events").
         .target(
@@ -142,6 +174,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Federation composition: subgraph SDLs -> join-spec supergraph (Apollo's rules and error codes),
+        // supergraphs composed elsewhere, and the API schema clients see.
+        .target(name: "SupergraphComposition", dependencies: ["GraphQLKit"]),
+        .testTarget(name: "SupergraphCompositionTests", dependencies: ["SupergraphComposition", "GraphQLKit"]),
         // Release-mode benchmark: event propagation lag, producer commit -> consumer commit (BENCHMARKS.md).
         .executableTarget(
             name: "EventBenchmarks",
@@ -151,6 +187,43 @@ let package = Package(
             ],
             path: "Benchmarks/EventBenchmarks"
         ),
+        // The gateway's engine: supergraph model and API schema, query planner, plan executor
+        // over HTTP/2 to the subgraphs (see README "Gateway").
+        .target(
+            name: "GatewayCore",
+            dependencies: [
+                "GraphQLKit", "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The gateway executable: configuration from the environment, HTTP server, hot reload.
+        .executableTarget(
+            name: "Gateway",
+            dependencies: [
+                "GatewayCore", "HTTPKit",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "GatewayCoreTests",
+            dependencies: [
+                "GatewayCore", "GraphQLKit", "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // libsodium's C API (Argon2id password hashing, Ed25519 signatures); imported only by ServiceRuntime.
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         // What every service shares: configuration, logs, metrics, health, GraphQL over HTTP, auth
@@ -158,7 +231,7 @@ let package = Package(
         .target(
             name: "ServiceRuntime",
             dependencies: [
-                "GraphQLKit", "Postgres", "HTTPKit", "EventKit", "CSodium",
+                "GraphQLKit", "GraphQLHTTP", "Postgres", "HTTPKit", "EventKit", "CSodium",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -174,13 +247,13 @@ let package = Package(
         // The Identity subgraph (users, sessions, tokens; produces identity.user.* events), port 4001.
         .executableTarget(
             name: "IdentityService",
-            dependencies: ["ServiceRuntime", "GraphQLKit", "Postgres", "EventKit", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ServiceRuntime", "GraphQLKit", "GraphQLHTTP", "Postgres", "EventKit", .product(name: "Logging", package: "swift-log")],
             exclude: ["Schema.graphql"]
         ),
         // The Learning subgraph (tutors, students, courses, lessons; consumes identity.user.*), port 4002.
         .executableTarget(
             name: "LearningService",
-            dependencies: ["ServiceRuntime", "GraphQLKit", "Postgres", "EventKit", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ServiceRuntime", "GraphQLKit", "GraphQLHTTP", "Postgres", "EventKit", .product(name: "Logging", package: "swift-log")],
             exclude: ["Schema.graphql"]
         ),
         // `infra/run`: the development cluster, migrations, the services, demo data, clean stop on Ctrl-C.

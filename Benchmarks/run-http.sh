@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # HTTP layer benchmark (release build): a bare SwiftNIO server vs HTTPKit serving the same static
-# bytes, measured in the same run with wrk (HTTP/1.1) and h2load (HTTP/2, -c 8 -m 10), plus
-# HTTPKit's client requests/s. Prints one markdown table of medians over the runs.
+# bytes vs the GraphQLHTTP endpoint answering `{ __typename }` (the same bytes), measured in the
+# same run with wrk (HTTP/1.1) and h2load (HTTP/2, -c 8 -m 10), plus HTTPKit's client
+# requests/s. Prints one markdown table of medians over the runs.
 #
 #   Benchmarks/run-http.sh                      5 runs of 10 s per measurement
 #   RUNS=3 DURATION=5 Benchmarks/run-http.sh    shorter
 #   EXTRA_TARGET='graphql|<command>|<path>|h1,h2' Benchmarks/run-http.sh
 #       adds a target: <command> must print "listening <port>" on its first line and serve <path>
-#       until its stdin closes (phase 2's GraphQL endpoint plugs in here).
+#       until its stdin closes.
 #
 # Needs wrk and h2load (infra/bootstrap --bench). Servers run pinned to CPU 0 and load
 # generators to CPU 1 when taskset exists, so the two do not fight for one core.
@@ -61,9 +62,10 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 TICKS_PER_SECOND=$(getconf CLK_TCK)
 
 # Targets: name|path|protocols (the server was started under that name).
-TARGETS=("bare|/|h1" "httpkit|/|h1,h2")
+TARGETS=("bare|/|h1" "httpkit|/|h1,h2" "graphql|/graphql?query=%7B__typename%7D|h1,h2")
 start_server bare "$BIN" serve-bare --port 0
 start_server httpkit "$BIN" serve-kit --port 0
+start_server graphql "$BIN" serve-graphql --port 0
 if [ -n "${EXTRA_TARGET:-}" ]; then
   IFS='|' read -r extra_name extra_cmd extra_path extra_protocols <<< "$EXTRA_TARGET"
   # shellcheck disable=SC2086

@@ -2,6 +2,7 @@
 //
 //   HTTPBenchmarks serve-bare --port 9001     bare SwiftNIO HTTP/1.1 server, static bytes (baseline)
 //   HTTPBenchmarks serve-kit  --port 9002     HTTPKit server (HTTP/1.1 + h2c), same static bytes
+//   HTTPBenchmarks serve-graphql --port 9003  GraphQLHTTP endpoint /graphql on HTTPKit (GraphQLKit schema)
 //   HTTPBenchmarks client --port 9002 --protocol h2|h1 --requests N --concurrency C [--connections K]
 //
 // Servers print "listening <port>" and run until stdin closes or SIGTERM. Build with -c release.
@@ -37,10 +38,22 @@ case "serve-kit":
     announce("listening \(server.port ?? 0)")
     await waitForStdinToClose()
     await server.shutdown()
+case "serve-graphql":
+    let group = MultiThreadedEventLoopGroup(numberOfThreads: arguments.int("threads", default: 1))
+    let server = HTTPServer(
+        configuration: HTTPServerConfiguration(host: "127.0.0.1", port: arguments.int("port", default: 0)),
+        responder: try GraphQLBenchmarkRoutes.router(),
+        eventLoopGroup: group,
+        logger: logger
+    )
+    try await server.start()
+    announce("listening \(server.port ?? 0)")
+    await waitForStdinToClose()
+    await server.shutdown()
 case "client":
     try await ClientLoad.run(arguments: arguments, logger: logger)
 default:
-    FileHandle.standardError.write(Data("usage: HTTPBenchmarks serve-bare|serve-kit|client [--port N] ...\n".utf8))
+    FileHandle.standardError.write(Data("usage: HTTPBenchmarks serve-bare|serve-kit|serve-graphql|client [--port N] ...\n".utf8))
     exit(2)
 }
 

@@ -40,6 +40,8 @@ public enum ConformanceRunner {
             return answerExecute(id: id, testCase: testCase, introspect: false)
         case .string("introspect"):
             return answerExecute(id: id, testCase: testCase, introspect: true)
+        case .string("validate"):
+            return answerValidate(id: id, testCase: testCase)
         default:
             return result(id: id, stage: "unsupported", errors: [])
         }

@@ -96,9 +96,8 @@ extension ConformanceRunner {
         return .json(value)
     }
 
-    /// The validation the oracle runs before executing: graphql-js's specified rules once
-    /// Validation/ provides them; until then none (the execute corpus holds valid operations only).
-    static let conformanceValidator = DocumentValidator.none
+    /// The validation the oracle runs before executing: graphql-js's specified rules.
+    static let conformanceValidator = DocumentValidator.specified
 
     /// A resolver's thrown `Error(msg)`: only its message shows.
     struct ThrownError: Error, CustomStringConvertible {

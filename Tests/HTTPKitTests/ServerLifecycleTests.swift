@@ -10,35 +10,44 @@ import Testing
 struct ServerLifecycleTests {
     @Test func shutdownFinishesInFlightRequestsAndRefusesNewOnes() async throws {
         let readiness = HTTPReadiness()
+        let gate = RequestGate()
+        var router = TestRoutes.router(readiness: readiness)
+        router.add(.GET, "/gate") { request, _ in
+            .task {
+                await gate.pass()
+                return .plainText(.ok, "passed \(request.query ?? "")\n")
+            }
+        }
         var configuration = HTTPServerConfiguration(host: "127.0.0.1", port: 0)
-        configuration.shutdownGracePeriod = .seconds(10)
-        let server = HTTPServer(configuration: configuration, responder: TestRoutes.router(readiness: readiness), logger: testLogger(), readiness: readiness)
+        configuration.shutdownGracePeriod = .seconds(30)
+        let server = HTTPServer(configuration: configuration, responder: router, logger: testLogger(), readiness: readiness)
         try await server.start()
         let port = try #require(server.port)
         try await withClient { client in
             let h2 = client.upstream(HTTPUpstream(host: "127.0.0.1", port: port, protocol: .http2))
             let h1 = client.upstream(HTTPUpstream(host: "127.0.0.1", port: port, protocol: .http1_1))
-            async let a = h2.send(HTTPClientRequest(path: "/slow?ms=600"))
-            async let b = h2.send(HTTPClientRequest(path: "/slow?ms=700"))
-            async let c = h1.send(HTTPClientRequest(path: "/slow?ms=600"))
+            async let a = h2.send(HTTPClientRequest(path: "/gate?a"))
+            async let b = h2.send(HTTPClientRequest(path: "/gate?b"))
+            async let c = h1.send(HTTPClientRequest(path: "/gate?c"))
             // An idle keep-alive connection, closed at once by the shutdown.
             let idle = try await RawConnection.connect(port: port)
             try await idle.send("GET /hello HTTP/1.1\r\nHost: a\r\n\r\n")
             #expect(await idle.waitFor { $0.contains(text: "hello") })
-            // Both client connections are up (their requests leave with the connection's first flush).
-            #expect(await eventually { server.connectionCount >= 3 })
-            try await Task.sleep(for: .milliseconds(200))
+            // All three requests are in flight at the server (held at the gate).
+            await gate.waitForArrivals(3)
 
             let shutdown = Task { await server.shutdown() }
-            try await Task.sleep(for: .milliseconds(100))
-            #expect(readiness.isStopping)
-            // New connections are refused while the in-flight ones finish.
-            await #expect(throws: (any Error).self) { _ = try await RawConnection.connect(port: port) }
+            // The idle connection is closed only after the listener is: from then on, new
+            // connections are refused while the held requests are still running.
             #expect(await idle.waitForClose())
+            #expect(readiness.isStopping)
+            await #expect(throws: (any Error).self) { _ = try await RawConnection.connect(port: port) }
+            #expect(server.connectionCount >= 2)
 
+            gate.open()
             let results = try await [a, b, c]
             #expect(results.map(\.status) == [.ok, .ok, .ok])
-            #expect(String(buffer: results[1].body) == "slept 700\n")
+            #expect(results.map { String(buffer: $0.body) } == ["passed a\n", "passed b\n", "passed c\n"])
             await shutdown.value
             #expect(server.connectionCount == 0)
         }

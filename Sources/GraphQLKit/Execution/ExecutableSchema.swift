@@ -62,6 +62,10 @@ public final class ExecutableSchema<Context: Sendable>: Sendable {
         try self.init(schema: schema, resolvers: withoutScalars, options: options)
     }
 
+    /// Whether any field resolver is asynchronous. When `false`, every request can run through
+    /// `executeSynchronously` (no task, no suspension) — GraphQLHTTP answers on the event loop then.
+    public var hasAsynchronousResolvers: Bool { engine.hasAsyncResolvers }
+
     /// Parses and validates a query once; later requests with the same text reuse the result.
     public func prepare(_ query: String) -> PreparedDocument {
         engine.prepare(query)

@@ -52,6 +52,10 @@ extension DocumentParser {
     }
 
     /// SelectionSet : { Selection+ }
+    ///
+    /// Each selection is constructed in place on ``selectionStack`` (a `Selection` is large, and
+    /// returning it through the recursion copied it several times); the finished list is moved
+    /// off the stack into one exactly-sized array.
     @inline(never)
     mutating func parseSelectionSet() throws(SyntaxFailure) -> SelectionSet {
         let start = token.start
@@ -59,29 +63,28 @@ extension DocumentParser {
         try expect(.braceL)
         let base = selectionStack.count
         repeat {
-            selectionStack.push(try parseSelection())
+            if peek(.spread) {
+                try parseFragment()
+            } else {
+                try parseField()
+            }
         } while try !expectOptional(.braceR)
         depth -= 1
         return SelectionSet(selections: selectionStack.popArray(from: base), location: location(from: start))
     }
 
-    /// Selection : Field | FragmentSpread | InlineFragment
-    @inline(__always)
-    mutating func parseSelection() throws(SyntaxFailure) -> Selection {
-        peek(.spread) ? try parseFragment() : try parseField()
-    }
-
-    /// Field : Alias? Name Arguments? Directives? SelectionSet?
+    /// Field : Alias? Name Arguments? Directives? SelectionSet?, pushed on ``selectionStack``.
     ///
     /// Everything before the selection set is parsed out of line (``parseFieldHead()``), so the
     /// frame that stays on the stack while the selection set recurses is small.
     @inline(never)
-    mutating func parseField() throws(SyntaxFailure) -> Selection {
+    mutating func parseField() throws(SyntaxFailure) {
         let start = token.start
         let (alias, name, arguments, directives) = try parseFieldHead()
         let selectionSet = peek(.braceL) ? try parseSelectionSet() : nil
-        return .field(Field(alias: alias, name: name, arguments: arguments, directives: directives,
-                            selectionSet: selectionSet, location: location(from: start)))
+        let location = location(from: start)
+        selectionStack.pushField(alias: alias, name: name, arguments: arguments, directives: directives,
+                                 selectionSet: selectionSet, location: location)
     }
 
     /// Alias? Name Arguments? Directives?
@@ -101,21 +104,23 @@ extension DocumentParser {
 
     /// FragmentSpread : ... FragmentName Directives?
     /// InlineFragment : ... TypeCondition? Directives? SelectionSet
+    /// (pushed on ``selectionStack``).
     @inline(never)
-    mutating func parseFragment() throws(SyntaxFailure) -> Selection {
+    mutating func parseFragment() throws(SyntaxFailure) {
         let start = token.start
         try expect(.spread)
         let hasTypeCondition = try expectOptionalKeyword("on")
         if !hasTypeCondition && peek(.name) {
             let name = try parseFragmentName()
             let directives = try parseDirectives(isConst: false)
-            return .fragmentSpread(FragmentSpread(name: name, directives: directives, location: location(from: start)))
+            selectionStack.push(.fragmentSpread(FragmentSpread(name: name, directives: directives, location: location(from: start))))
+            return
         }
         let typeCondition = hasTypeCondition ? try parseNamedType() : nil
         let directives = try parseDirectives(isConst: false)
         let selectionSet = try parseSelectionSet()
-        return .inlineFragment(InlineFragment(typeCondition: typeCondition, directives: directives, selectionSet: selectionSet,
-                                              location: location(from: start)))
+        selectionStack.push(.inlineFragment(InlineFragment(typeCondition: typeCondition, directives: directives, selectionSet: selectionSet,
+                                                           location: location(from: start))))
     }
 
     /// FragmentDefinition : Description? fragment FragmentName on TypeCondition Directives? SelectionSet

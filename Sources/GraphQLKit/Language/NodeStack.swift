@@ -3,8 +3,8 @@
 /// lists share the stack: a list starts at the current count and ends by taking its elements
 /// off the top.
 final class NodeStack<Element> {
-    private var storage: UnsafeMutablePointer<Element>
-    private var capacity: Int
+    fileprivate var storage: UnsafeMutablePointer<Element>
+    fileprivate var capacity: Int
     private(set) var count = 0
 
     init(capacity: Int = 64) {
@@ -40,12 +40,25 @@ final class NodeStack<Element> {
     }
 
     @inline(never)
-    private func grow() {
+    fileprivate func grow() {
         let newCapacity = capacity * 2
         let newStorage = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         newStorage.moveInitialize(from: storage, count: count)
         storage.deallocate()
         storage = newStorage
         capacity = newCapacity
+    }
+}
+
+extension NodeStack where Element == Selection {
+    /// Pushes a field built in place from its parts (no temporary `Field` or `Selection` copies).
+    @inline(__always)
+    func pushField(alias: consuming Name?, name: consuming Name, arguments: consuming [Argument], directives: consuming [Directive],
+                   selectionSet: consuming SelectionSet?, location: Location?) {
+        if count == capacity { grow() }
+        let field = Field(alias: alias, name: name, arguments: arguments, directives: directives,
+                          selectionSet: selectionSet, location: location)
+        (storage + count).initialize(to: .field(consume field))
+        count += 1
     }
 }

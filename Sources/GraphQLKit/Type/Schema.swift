@@ -35,6 +35,8 @@ public final class GraphQLSchema: Sendable {
     /// interfaces implementing it), for `isSubType`.
     private let subTypes: [String: Set<String>]
     private let cachedValidationErrors = LazyValue<[GraphQLError]>()
+    /// Lookups for validating documents (Validation/), built on first use.
+    let validationIndexCache = LazyValue<ValidationSchemaIndex>()
 
     /// The types implementing an interface.
     public struct Implementations: Sendable {

@@ -1,0 +1,69 @@
+// The gateway: GraphQL over HTTP (HTTP/1.1 and h2c) in front of the subgraphs.
+// Configuration: environment variables, see GatewayConfiguration (and README "Gateway").
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import GatewayCore
+import HTTPKit
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+
+var environment: [String: String] = [:]
+var pointer = environ
+while let entry = pointer.pointee {
+    let text = String(cString: entry)
+    if let equals = text.firstIndex(of: "=") {
+        environment[String(text[..<equals])] = String(text[text.index(after: equals)...])
+    }
+    pointer += 1
+}
+
+let logger = Logger(label: "gateway")
+let configuration: GatewayConfiguration
+do {
+    configuration = try GatewayConfiguration(environment: environment)
+} catch {
+    logger.critical("invalid configuration: \(error)")
+    exit(2)
+}
+
+let registry = PrometheusCollectorRegistry()
+MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+
+var clientConfiguration = HTTPClientConfiguration()
+clientConfiguration.requestTimeout = .nanoseconds(Int64(configuration.subgraphTimeout.components.seconds) * 1_000_000_000
+                                                 + configuration.subgraphTimeout.components.attoseconds / 1_000_000_000)
+let client = HTTPClient(configuration: clientConfiguration, logger: logger)
+let transport = HTTPSubgraphTransport(client: client, requestTimeout: clientConfiguration.requestTimeout)
+
+let source: any SupergraphSource
+switch configuration.mode {
+case .supergraphFile(let path):
+    source = SupergraphFileSource(path: path)
+case .subgraphs(let subgraphs):
+    source = SubgraphPollingSource(subgraphs: subgraphs, transport: transport, compose: GatewayComposer.compose)
+}
+
+let runtime = GatewayRuntime(source: source, transport: transport, planCacheSize: configuration.planCacheSize, logger: logger)
+await runtime.reload()
+
+let readiness = HTTPReadiness()
+let router = GatewayRouter.make(runtime: runtime, readiness: readiness, metrics: PrometheusMetricsResponder(registry: registry))
+let server = HTTPServer(configuration: HTTPServerConfiguration(host: configuration.host, port: configuration.port),
+                        responder: router, logger: logger, readiness: readiness)
+let reloader = SupergraphReloader(runtime: runtime, interval: configuration.pollInterval)
+let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+    services: [.init(service: server), .init(service: reloader)],
+    gracefulShutdownSignals: [.sigterm, .sigint],
+    logger: logger))
+logger.info("gateway starting", metadata: ["gateway.port": "\(configuration.port)", "gateway.source": "\(source.description)"])
+do {
+    try await group.run()
+} catch {
+    logger.error("gateway stopped: \(error)")
+}
+await client.shutdown()
