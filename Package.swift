@@ -260,7 +260,7 @@ let package = Package(
         .executableTarget(
             name: "SuiteRunner",
             dependencies: [
-                "Postgres", "HTTPKit", .product(name: "Logging", package: "swift-log"),
+                "Postgres", "HTTPKit", "SupergraphComposition", .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
@@ -277,7 +277,7 @@ let package = Package(
         .testTarget(
             name: "ServicesEndToEndTests",
             dependencies: [
-                "Postgres", "PostgresTestSupport", "HTTPKit", "GraphQLKit",
+                "Postgres", "PostgresTestSupport", "HTTPKit", "GraphQLKit", "SupergraphComposition",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -52,10 +52,14 @@ do {
         environment["IDENTITY_EVENTS_URL"] = environment["IDENTITY_EVENTS_URL"] ?? "http://127.0.0.1:4001"
         environment["AUTH_JWKS_URL"] = environment["AUTH_JWKS_URL"] ?? "http://127.0.0.1:4001/.well-known/jwks.json"
         if service == "gateway" {
+            // The subgraphs started before it are composed here into the supergraph file it serves.
+            let path = URL(fileURLWithPath: cluster.directory).deletingLastPathComponent().path + "/supergraph.graphql"
+            let subgraphs = options.services.filter { $0 != "gateway" }.compactMap { name in
+                ports[name].map { (name: name, port: $0, caller: GraphQLCaller(client: client.upstream(HTTPUpstream(host: "127.0.0.1", port: $0)))) }
+            }
+            try await SupergraphFile.write(subgraphs: subgraphs, to: path)
             environment["GATEWAY_PORT"] = "\(port)"
-            environment["GATEWAY_SUBGRAPHS"] = environment["GATEWAY_SUBGRAPHS"] ?? options.services.filter { $0 != "gateway" }
-                .map { "\($0)=http://127.0.0.1:\(ports[$0] ?? 0)/graphql" }.joined(separator: ",")
-            environment["GATEWAY_POLL_INTERVAL_MS"] = environment["GATEWAY_POLL_INTERVAL_MS"] ?? "2000"
+            environment["GATEWAY_SUPERGRAPH_FILE"] = path
         }
         if service == "identity" {
             environment["IDENTITY_ADMIN_EMAIL"] = environment["IDENTITY_ADMIN_EMAIL"] ?? "admin@example.com"

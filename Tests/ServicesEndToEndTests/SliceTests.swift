@@ -55,6 +55,55 @@ struct SliceTests {
         }
     }
 
+    @Test func throughTheGatewayRegisterBecomeTutorBookAndQueryItAllInOneOperation() async throws {
+        try await SuiteFixture.with { suite in
+            try await suite.startGateway()
+            let gateway = suite.gatewayPort
+            func register(_ email: String, _ first: String) async throws -> SuiteFixture.Account {
+                let data = try await suite.graphql(gateway, """
+                    mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }
+                    """, variables: ["input": .object(["email": .string(email), "password": "password-123", "firstName": .string(first), "lastName": "Doe"])])
+                return .init(id: data["register"]?["user"]?["id"]?.stringValue ?? "", token: data["register"]?["token"]?.stringValue ?? "")
+            }
+            let tutor = try await register("tina@example.com", "Tina")
+            let student = try await register("stu@example.com", "Stu")
+            try await suite.waitConverged()
+            try await suite.graphql(gateway, """
+                mutation { becomeTutor(input: {hourlyRate: "30.00", subjects: ["chemistry"], languages: ["de"]}) { id } }
+                """, token: tutor.token)
+            let course = try await suite.graphql(gateway, """
+                mutation { createCourse(input: {title: "Organic chemistry", price: "35.00", durationMinutes: 45}) { id } }
+                """, token: tutor.token)["createCourse"]?["id"]?.stringValue ?? ""
+            try await suite.graphql(gateway, "mutation { becomeStudent(input: {learningGoals: \"labs\"}) { id } }", token: student.token)
+            try await suite.graphql(gateway, """
+                mutation($c: ID!) { bookLesson(courseId: $c, scheduledAt: "2031-03-04T10:00:00Z") { id } }
+                """, variables: ["c": .string(course)], token: student.token)
+            // One gateway operation across both subgraphs: Identity's user, Learning's extensions.
+            let me = try await suite.graphql(gateway, """
+                { me { id firstName email studentProfile { learningGoals }
+                       lessons { status course { title tutor { displayName hourlyRate } } } } }
+                """, token: student.token)["me"]
+            #expect(me?["id"]?.stringValue == student.id)
+            #expect(me?["email"] == "stu@example.com")
+            #expect(me?["studentProfile"]?["learningGoals"] == "labs")
+            #expect(me?["lessons"]?[0]?["status"] == "BOOKED")
+            #expect(me?["lessons"]?[0]?["course"]?["tutor"]?["displayName"] == "Tina Doe")
+            let tutorView = try await suite.graphql(gateway, "{ me { firstName tutorProfile { hourlyRate courses { title } } } }", token: tutor.token)
+            #expect(tutorView["me"]?["tutorProfile"]?["courses"]?[0]?["title"] == "Organic chemistry")
+            // The token is forwarded; each subgraph authorizes: another user's lessons are refused by Learning.
+            let other = try await suite.request(gateway, """
+                query($u: ID!) { user(id: $u) { firstName lessons { id } } }
+                """, variables: ["u": .string(student.id)], token: tutor.token)
+            #expect(other["data"]?["user"]?["firstName"] == "Stu" || other["data"]?["user"] == .null)
+            let codes = other["errors"]?.arrayValue?.compactMap { $0["extensions"]?["code"]?.stringValue } ?? []
+            #expect(codes.contains("FORBIDDEN"))
+            // A deleted user shows up in Learning as a tombstone.
+            try await suite.graphql(gateway, "mutation($u: ID!) { deactivateUser(userId: $u) { status } }",
+                                    variables: ["u": .string(student.id)], token: student.token)
+            try await suite.expectExactlyOnce()
+        }
+    }
+
     @Test func profilesNeedAKnownActiveUserAndAuthIsEnforced() async throws {
         try await SuiteFixture.with { suite in
             let kim = try await suite.register("kim@example.com")

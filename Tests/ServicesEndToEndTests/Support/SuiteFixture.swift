@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import Postgres
+import SupergraphComposition
 import Testing
 
 /// A real cluster (one database + role per service) with the real Identity and Learning
@@ -19,8 +20,10 @@ final class SuiteFixture: Sendable {
     let cluster: LocalCluster
     let identity: ServiceProcess
     let learning: ServiceProcess
+    let gateway: ServiceProcess
     let identityPort: Int
     let learningPort: Int
+    let gatewayPort: Int
     let client: HTTPClient
     /// Superuser pools on each service's database (for checks and fault injection only).
     let identityDB: PostgresPool
@@ -44,6 +47,7 @@ final class SuiteFixture: Sendable {
         self.cluster = cluster
         identityPort = try freePort()
         learningPort = try freePort()
+        gatewayPort = try freePort()
         logDirectory = cluster.directory + "/service-logs"
         try FileManager.default.createDirectory(atPath: logDirectory, withIntermediateDirectories: true)
         var common = ProcessInfo.processInfo.environment
@@ -68,6 +72,11 @@ final class SuiteFixture: Sendable {
                                   environment: identityEnvironment, logDirectory: logDirectory)
         learning = ServiceProcess(name: "learning", executable: Self.binaryDirectory + "/learning-service",
                                   environment: learningEnvironment, logDirectory: logDirectory)
+        var gatewayEnvironment = common
+        gatewayEnvironment["GATEWAY_PORT"] = "\(gatewayPort)"
+        gatewayEnvironment["GATEWAY_SUPERGRAPH_FILE"] = logDirectory + "/supergraph.graphql"
+        gateway = ServiceProcess(name: "gateway", executable: Self.binaryDirectory + "/gateway",
+                                 environment: gatewayEnvironment, logDirectory: logDirectory)
         client = HTTPClient(logger: Self.logger)
         identityDB = PostgresPool(configuration: cluster.superuserConfiguration(database: "identity"), logger: Self.logger)
         learningDB = PostgresPool(configuration: cluster.superuserConfiguration(database: "learning"), logger: Self.logger)
@@ -83,7 +92,7 @@ final class SuiteFixture: Sendable {
             try await fixture.installEffectCounter()
             try await body(fixture)
         } catch {
-            Issue.record("identity log:\n\(fixture.identity.log.suffix(4000))\nlearning log:\n\(fixture.learning.log.suffix(4000))")
+            Issue.record("identity log:\n\(fixture.identity.log.suffix(4000))\nlearning log:\n\(fixture.learning.log.suffix(4000))\ngateway log:\n\(fixture.gateway.log.suffix(2000))")
             await fixture.close()
             throw error
         }
@@ -91,6 +100,7 @@ final class SuiteFixture: Sendable {
     }
 
     func close() async {
+        await gateway.stop()
         await learning.stop()
         await identity.stop()
         await client.shutdown()
@@ -109,6 +119,21 @@ final class SuiteFixture: Sendable {
     func startLearning() async throws {
         try learning.start()
         try await waitReady(learning, port: learningPort)
+    }
+
+    /// Composes the two subgraphs (their `_service { sdl }`) and starts the gateway on that supergraph.
+    func startGateway() async throws {
+        var definitions: [SubgraphDefinition] = []
+        for (name, port) in [("identity", identityPort), ("learning", learningPort)] {
+            let sdl = try await graphql(port, "{ _service { sdl } }")["_service"]?["sdl"]?.stringValue ?? ""
+            definitions.append(SubgraphDefinition(name: name, url: "http://127.0.0.1:\(port)/graphql", sdl: sdl))
+        }
+        guard case .success(let supergraph) = composeSupergraph(definitions) else {
+            throw NotReady(description: "the subgraphs do not compose: \(composeSupergraph(definitions))")
+        }
+        try supergraph.sdl.write(toFile: logDirectory + "/supergraph.graphql", atomically: true, encoding: .utf8)
+        try gateway.start()
+        try await waitReady(gateway, port: gatewayPort, path: "/health/ready")
     }
 
     struct NotReady: Error, CustomStringConvertible {
