@@ -268,7 +268,7 @@ let package = Package(
         .executableTarget(
             name: "ServiceBenchmarks",
             dependencies: [
-                "Postgres", "HTTPKit", .product(name: "Logging", package: "swift-log"),
+                "Postgres", "HTTPKit", "SupergraphComposition", .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Benchmarks/ServiceBenchmarks"

@@ -3,7 +3,7 @@
 // its EventConsumer — under an open-loop load of --rate registrations per second.
 //
 //   swift build -c release --product identity-service --product learning-service --product service-benchmarks
-//   .build/release/service-benchmarks [--rate 200] [--duration 60] [--runs 3] [--no-fsync]
+//   .build/release/service-benchmarks [--rate 200] [--duration 60] [--runs 3] [--no-fsync] [--gateway-seconds 10] [--concurrency 32]
 //
 // Both moments are observed the same way: a trigger (installed by the benchmark as superuser,
 // unknown to the services) does pg_notify in the committing transaction — delivered exactly at
@@ -14,6 +14,12 @@
 // Identity's trigger that commits one INSERT into a table of Learning's database, observed the
 // same way — the floor any NOTIFY-woken pipeline pays.
 //
+// Then the gateway's throughput for `{ me { id firstName tutorProfile { hourlyRate subjects } } }`
+// (Identity's `me`, then Learning's `_entities` for the tutor profile), closed loop with
+// --concurrency requests in flight over one HTTP/2 connection, --gateway-seconds per run; baseline
+// in the same run: the same answer fetched by the client itself from the two subgraphs directly
+// (two sequential requests per operation) — what the gateway saves the client, at its own cost.
+//
 // Registrations use libsodium's minimum Argon2id cost (PASSWORD_HASH_OPS=1,
 // PASSWORD_HASH_MEMORY_BYTES=8192): the interactive cost (64 MiB, ~0.1 s of CPU per hash) would
 // make 200 registrations/s on 2 cores measure the KDF instead of the event path.
@@ -23,13 +29,14 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import Postgres
+import SupergraphComposition
 
 func say(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
 func format(_ value: Double) -> String { String(format: "%.1f", value) }
 
 /// Command-line settings.
 struct Settings {
-    var rate = 200.0, duration = 60.0, runs = 3, durable = true
+    var rate = 200.0, duration = 60.0, runs = 3, durable = true, gatewaySeconds = 10.0, concurrency = 32
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -39,6 +46,8 @@ struct Settings {
             case "--duration": duration = Double(iterator.next() ?? "") ?? duration
             case "--runs": runs = Int(iterator.next() ?? "") ?? runs
             case "--no-fsync": durable = false
+            case "--gateway-seconds": gatewaySeconds = Double(iterator.next() ?? "") ?? gatewaySeconds
+            case "--concurrency": concurrency = Int(iterator.next() ?? "") ?? concurrency
             default: say("unknown argument \(argument)"); exit(2)
             }
         }
@@ -209,6 +218,87 @@ for (index, row) in rows.enumerated() {
     say("| \(index + 1) | \(format(row.0.p50)) | \(format(row.0.p90)) | \(format(row.0.p99)) | \(format(row.0.max)) | \(row.0.count) | \(row.2) | \(format(row.1.p50)) | \(format(row.1.p99)) | \(format(row.1.max)) |")
 }
 say("| **median** | **\(format(median(rows.map(\.0.p50))))** | \(format(median(rows.map(\.0.p90)))) | **\(format(median(rows.map(\.0.p99))))** | \(format(median(rows.map(\.0.max)))) | | | \(format(median(rows.map(\.1.p50)))) | \(format(median(rows.map(\.1.p99)))) | \(format(median(rows.map(\.1.max)))) |")
+// MARK: Gateway throughput
+
+let gatewayPort = try freePort()
+func graphql(_ port: Int, _ body: String, token: String?) async throws -> String {
+    var headers = HTTPHeaders([("content-type", "application/json")])
+    if let token { headers.add(name: "authorization", value: "Bearer \(token)") }
+    let response = try await client.upstream(HTTPUpstream(host: "127.0.0.1", port: port))
+        .send(HTTPClientRequest(method: .POST, path: "/graphql", headers: headers, body: ByteBuffer(string: body), timeout: .seconds(30)))
+    return String(buffer: response.body)
+}
+func json(_ text: String) -> [String: Any] { (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:] }
+var definitions: [SubgraphDefinition] = []
+for (name, port) in [("identity", identityPort), ("learning", learningPort)] {
+    let answer = json(try await graphql(port, #"{"query":"{ _service { sdl } }"}"#, token: nil))
+    let sdl = ((answer["data"] as? [String: Any])?["_service"] as? [String: Any])?["sdl"] as? String ?? ""
+    definitions.append(SubgraphDefinition(name: name, url: "http://127.0.0.1:\(port)/graphql", sdl: sdl))
+}
+guard case .success(let supergraph) = composeSupergraph(definitions) else { say("composition failed"); exit(1) }
+let supergraphPath = cluster.directory + "/supergraph.graphql"
+try supergraph.sdl.write(toFile: supergraphPath, atomically: true, encoding: .utf8)
+let gatewayProcess = Process()
+gatewayProcess.executableURL = URL(fileURLWithPath: binaries + "/gateway")
+gatewayProcess.environment = environment.merging(["GATEWAY_PORT": "\(gatewayPort)", "GATEWAY_SUPERGRAPH_FILE": supergraphPath]) { $1 }
+try gatewayProcess.run()
+for _ in 0..<600 {
+    if (try? await client.upstream(HTTPUpstream(host: "127.0.0.1", port: gatewayPort))
+        .send(HTTPClientRequest(method: .GET, path: "/health/ready", timeout: .seconds(2))))?.status == .ok { break }
+    try await Task.sleep(for: .milliseconds(100))
+}
+let registered = json(try await graphql(identityPort, #"{"query":"mutation { register(input: {email: \"tutor@bench.example\", password: \"benchmark-password\", firstName: \"Ada\", lastName: \"Tutor\", role: TUTOR}) { token user { id } } }"}"#, token: nil))
+let registration = (registered["data"] as? [String: Any])?["register"] as? [String: Any] ?? [:]
+let tutorToken = registration["token"] as? String ?? ""
+let tutorID = (registration["user"] as? [String: Any])?["id"] as? String ?? ""
+for _ in 0..<100 {
+    let made = try await graphql(learningPort, #"{"query":"mutation { becomeTutor(input: {hourlyRate: \"45.00\", subjects: [\"math\"], languages: [\"en\"]}) { id } }"}"#, token: tutorToken)
+    if !made.contains("errors") { break }
+    try await Task.sleep(for: .milliseconds(50))
+}
+let meQuery = #"{"query":"{ me { id firstName tutorProfile { hourlyRate subjects } } }"}"#
+let identityMe = #"{"query":"{ me { id firstName } }"}"#
+let learningEntities = #"{"query":"query($r: [_Any!]!) { _entities(representations: $r) { ... on User { tutorProfile { hourlyRate subjects } } } }","variables":{"r":[{"__typename":"User","id":"\#(tutorID)"}]}}"#
+let check = try await graphql(gatewayPort, meQuery, token: tutorToken)
+say("\ngateway answer: \(check)")
+
+/// Operations per second with `concurrency` in flight for `gatewaySeconds`; `operation` returns whether it succeeded.
+func throughput(_ operation: @escaping @Sendable () async -> Bool) async -> (perSecond: Double, failures: Int) {
+    let deadline = ContinuousClock.now + .seconds(settings.gatewaySeconds)
+    let counts = Locked((ok: 0, failed: 0))
+    await withTaskGroup(of: Void.self) { group in
+        for _ in 0..<settings.concurrency {
+            group.addTask {
+                while ContinuousClock.now < deadline {
+                    let ok = await operation()
+                    counts.withLock { ok ? ($0.ok += 1) : ($0.failed += 1) }
+                }
+            }
+        }
+    }
+    let (ok, failed) = counts.withLock { ($0.ok, $0.failed) }
+    return (Double(ok) / settings.gatewaySeconds, failed)
+}
+var gatewayRows: [(Double, Double, Int)] = []
+for run in 1...runs {
+    let viaGateway = await throughput {
+        (try? await graphql(gatewayPort, meQuery, token: tutorToken)).map { $0.contains("hourlyRate") && !$0.contains("errors") } ?? false
+    }
+    let direct = await throughput {
+        guard let first = try? await graphql(identityPort, identityMe, token: tutorToken), first.contains("firstName"),
+              let second = try? await graphql(learningPort, learningEntities, token: tutorToken), second.contains("hourlyRate") else { return false }
+        return true
+    }
+    say("run \(run): gateway \(format(viaGateway.perSecond)) op/s (\(viaGateway.failures) failed); client calling both subgraphs \(format(direct.perSecond)) op/s")
+    gatewayRows.append((viaGateway.perSecond, direct.perSecond, viaGateway.failures + direct.failures))
+}
+say("\n| run | gateway `me { … tutorProfile { … } }` (op/s) | client → both subgraphs directly (op/s) | failed |")
+say("|---|---:|---:|---:|")
+for (index, row) in gatewayRows.enumerated() { say("| \(index + 1) | \(format(row.0)) | \(format(row.1)) | \(row.2) |") }
+say("| **median** | **\(format(median(gatewayRows.map(\.0))))** | \(format(median(gatewayRows.map(\.1)))) | |")
+kill(gatewayProcess.processIdentifier, SIGTERM)
+gatewayProcess.waitUntilExit()
+
 let usersInIdentity = try await identityAdmin.query("SELECT count(*) FROM users")[0].decode(Int64.self, at: 0)
 let refsInLearning = try await learningAdmin.query("SELECT count(*) FROM user_refs")[0].decode(Int64.self, at: 0)
 say("users in identity: \(usersInIdentity); user_refs in learning: \(refsInLearning)")
