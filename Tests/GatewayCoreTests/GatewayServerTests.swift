@@ -98,6 +98,9 @@ import Testing
             let (unknownStatus, unknown) = try await gateway.post("{ nope }")
             #expect(unknownStatus == .badRequest)
             #expect(unknown["errors"]?[0]?["message"] == "Cannot query field \"nope\" on type \"Query\".")
+            let (cycleStatus, cycle) = try await gateway.post("{ me { ...A } } fragment A on User { id ...A }")
+            #expect(cycleStatus == .badRequest)
+            #expect(cycle["errors"]?[0]?["message"] == "Cannot spread fragment \"A\" within itself.")
             let (okStatus, ok) = try await gateway.post("{ me { id } }")
             #expect(okStatus == .ok)
             #expect(ok == ["data": ["me": ["id": "1"]]])
@@ -120,7 +123,7 @@ import Testing
     @Test func aSchemaChangeIsPickedUpWithoutRestart() async throws {
         try await Self.withGateway { gateway in
             let (_, hidden) = try await gateway.post("{ secret }")
-            #expect(hidden["errors"]?[0]?["message"] == "Cannot query field \"secret\" on type \"Query\".")
+            #expect(hidden["errors"]?[0]?["message"] == "Cannot query field \"secret\" on type \"Query\". Did you mean \"search\"?")
             // The new supergraph makes Query.secret accessible.
             let changed = gateway.subgraphs.supergraphSDL().replacingOccurrences(of: "secret: String @join__field(graph: ACCOUNTS) @inaccessible",
                                                                                with: "secret: String @join__field(graph: ACCOUNTS)")
