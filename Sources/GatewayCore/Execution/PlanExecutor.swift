@@ -80,7 +80,7 @@ public struct PlanExecutor: Sendable {
             var seen: [JSONValue: Int] = [:]
             for target in fetch.entityTargets {
                 var targetIndices: [Int] = []
-                state.data.forEachObject(at: target.path[...], typeName: target.typeName) { object in
+                state.data.visitObjects(at: target.path[...], typeName: target.typeName) { object in
                     guard let representation = object.representation(typeName: target.representationTypeName, fields: target.requires) else {
                         targetIndices.append(-1)
                         return
