@@ -42,8 +42,9 @@ import Testing
         logger.logLevel = .critical
         var configuration = HTTPClientConfiguration()
         configuration.maxRetries = 0
+        configuration.requestTimeout = .seconds(60)
         let client = HTTPClient(configuration: configuration, logger: logger)
-        let runtime = GatewayRuntime(source: SupergraphFileSource(path: path), transport: HTTPSubgraphTransport(client: client, requestTimeout: .seconds(10)), logger: logger)
+        let runtime = GatewayRuntime(source: SupergraphFileSource(path: path), transport: HTTPSubgraphTransport(client: client, requestTimeout: .seconds(60)), logger: logger)
         let readiness = HTTPReadiness()
         let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0),
                                 responder: GatewayRouter.make(runtime: runtime, readiness: readiness), logger: logger, readiness: readiness)
@@ -163,7 +164,7 @@ import Testing
 
 /// Waits (bounded, yielding) until `condition` holds; false if it never does.
 func eventually(_ condition: @Sendable () async -> Bool) async -> Bool {
-    for _ in 0..<500 {
+    for _ in 0..<3000 {
         if await condition() { return true }
         try? await Task.sleep(for: .milliseconds(10))
     }
