@@ -21,9 +21,12 @@ var logger = Logger(label: "gateway-benchmark")
 logger.logLevel = .warning
 let arguments = CommandLine.arguments
 
+/// Serves until the driver goes away (the child is re-parented), so a crashed driver leaves nothing running.
 func serveForever(_ servers: [HTTPServer]) async throws {
+    let parent = getppid()
     for server in servers { try await server.start() }
-    while true { try await Task.sleep(for: .seconds(3600)) }
+    while getppid() == parent { try await Task.sleep(for: .seconds(1)) }
+    exit(0)
 }
 
 if arguments.count > 1, arguments[1] == "serve-subgraphs" {

@@ -45,7 +45,7 @@ public final class GatewayEngine: Sendable {
     }
 
     /// The plan for an operation (from the cache when planned before).
-    public func plan(query: String, operationName: String?) -> Result<QueryPlan, GraphQLError> {
+    public func plan(query: String, operationName: String?) -> Result<QueryPlan, QueryPlanningFailure> {
         cache.plan(query: query, operationName: operationName, planner: planner)
     }
 
@@ -57,7 +57,7 @@ public final class GatewayEngine: Sendable {
         let plan: QueryPlan
         switch self.plan(query: request.query, operationName: request.operationName) {
         case .success(let planned): plan = planned
-        case .failure(let error): return (GraphQLResponse(data: nil, errors: [error]), ExecutionStatistics())
+        case .failure(let failure): return (GraphQLResponse(data: nil, errors: failure.errors), ExecutionStatistics())
         }
         var variables = request.variables
         for definition in plan.operation.variableDefinitions where variables[definition.variable.name.value] == nil {
@@ -80,7 +80,12 @@ public final class GatewayEngine: Sendable {
             errors.append(contentsOf: result.errors)
         }
         var shaper = ResponseShaper(schema: supergraph.apiSchema, fragments: plan.fragments, variables: variables, reportsNullErrors: errors.isEmpty)
-        let complete = shaper.writeRoot(data, selections: plan.operation.selectionSet.selections, rootTypeName: plan.rootTypeName)
+        let complete: Bool
+        if let shape = plan.shape {
+            complete = shaper.writeRoot(data, shape: shape, rootTypeName: plan.rootTypeName)
+        } else {
+            complete = shaper.writeRoot(data, selections: plan.operation.selectionSet.selections, rootTypeName: plan.rootTypeName)
+        }
         errors.append(contentsOf: shaper.errors)
         var extensions: JSONObject?
         if wantsPlan { extensions = ["queryPlan": .string(plan.text)] }

@@ -49,8 +49,9 @@ import Testing
         logger.logLevel = .critical
         var configuration = HTTPClientConfiguration()
         configuration.maxRetries = 0
+        configuration.requestTimeout = .seconds(60)
         let client = HTTPClient(configuration: configuration, logger: logger)
-        let transport = HTTPSubgraphTransport(client: client, requestTimeout: .seconds(10))
+        let transport = HTTPSubgraphTransport(client: client, requestTimeout: .seconds(60))
         let source = SubgraphPollingSource(subgraphs: [SubgraphConfiguration(name: "users", url: users.url),
                                                        SubgraphConfiguration(name: "posts", url: posts.url)], transport: transport)
         let runtime = GatewayRuntime(source: source, transport: transport, logger: logger)

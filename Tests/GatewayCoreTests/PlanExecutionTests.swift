@@ -153,7 +153,7 @@ import Testing
     }
 
     @Test func aHungSubgraphTimesOutWithAnErrorNamingIt() async throws {
-        try await GatewayHarness.withHarness(subgraphTimeout: .milliseconds(300)) { harness in
+        try await GatewayHarness.withHarness(shortTimeouts: ["inventory"]) { harness in
             harness.subgraphs.inventory.hold()
             let (response, _) = try await harness.run("{ topProducts(first: 1) { name inStock } }")
             harness.subgraphs.inventory.release()

@@ -49,6 +49,23 @@ extension JSONValue {
         }
     }
 
+    /// Read-only ``forEachObject(at:typeName:_:)``: same objects, same order, nothing written.
+    func visitObjects(at path: ArraySlice<String>, typeName: String, _ body: (JSONObject) -> Void) {
+        switch self {
+        case .array(let elements):
+            let rest = path.first == "@" ? path.dropFirst() : path
+            for element in elements { element.visitObjects(at: rest, typeName: typeName, body) }
+        case .object(let object):
+            if let step = path.first {
+                if step != "@", let value = object[step] { value.visitObjects(at: path.dropFirst(), typeName: typeName, body) }
+            } else if object["__typename"]?.stringValue.map({ $0 == typeName }) ?? true {
+                body(object)
+            }
+        default:
+            return
+        }
+    }
+
     /// The response paths of the objects ``forEachObject(at:typeName:_:)`` visits, same order.
     func objectPaths(at path: ArraySlice<String>, typeName: String, prefix: [PathComponent], into paths: inout [[PathComponent]]) {
         switch self {

@@ -80,7 +80,7 @@ public struct PlanExecutor: Sendable {
             var seen: [JSONValue: Int] = [:]
             for target in fetch.entityTargets {
                 var targetIndices: [Int] = []
-                state.data.forEachObject(at: target.path[...], typeName: target.typeName) { object in
+                state.data.visitObjects(at: target.path[...], typeName: target.typeName) { object in
                     guard let representation = object.representation(typeName: target.representationTypeName, fields: target.requires) else {
                         targetIndices.append(-1)
                         return
@@ -110,6 +110,12 @@ public struct PlanExecutor: Sendable {
         return Prepared(fetch: fetch, subgraph: subgraph, body: body, indices: indices)
     }
 
+    /// The result of one concurrent fetch, by its position in the round.
+    private struct FetchOutcome: Sendable {
+        var index: Int
+        var result: Result<[UInt8], any Error>
+    }
+
     private func runFetches(_ fetches: [FetchNode], state: ExecutionState, context: ExecutionRequestContext) async {
         let prepared = fetches.compactMap { prepare($0, state: state, context: context) }
         if prepared.isEmpty { return }
@@ -123,15 +129,19 @@ public struct PlanExecutor: Sendable {
             catch { results[0] = .failure(error) }
         } else {
             let requests = prepared.map { ($0.body, $0.subgraph) }
-            await withTaskGroup(of: (Int, Result<[UInt8], any Error>).self) { group in
+            let finished = await withTaskGroup(of: FetchOutcome.self, returning: [FetchOutcome].self) { group in
                 for (index, request) in requests.enumerated() {
                     group.addTask {
-                        do { return (index, .success(try await transport.send(request.0, to: request.1, headers: headers))) }
-                        catch { return (index, .failure(error)) }
+                        do { return FetchOutcome(index: index, result: .success(try await transport.send(request.0, to: request.1, headers: headers))) }
+                        catch { return FetchOutcome(index: index, result: .failure(error)) }
                     }
                 }
-                for await (index, result) in group { results[index] = result }
+                var outcomes: [FetchOutcome] = []
+                outcomes.reserveCapacity(requests.count)
+                for await outcome in group { outcomes.append(outcome) }
+                return outcomes
             }
+            for outcome in finished { results[outcome.index] = outcome.result }
         }
         for (index, item) in prepared.enumerated() {
             guard let result = results[index] else { continue }

@@ -28,6 +28,89 @@ struct ResponseShaper {
         writeObject(data, selections: selections, typeName: rootTypeName)
     }
 
+    /// Writes the data object from a precomputed shape (operations without `@skip`/`@include`).
+    mutating func writeRoot(_ data: JSONObject, shape: ResponseShape, rootTypeName: String) -> Bool {
+        writeObject(data, shape: shape, typeName: rootTypeName)
+    }
+
+    private mutating func writeObject(_ object: JSONObject, shape: ResponseShape, typeName: String) -> Bool {
+        guard let fields = shape.fieldsByType[typeName] else {
+            output.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")])
+            return true
+        }
+        output.append(UInt8(ascii: "{"))
+        for (index, field) in fields.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            JSONValue.string(field.responseKey).write(to: &output)
+            output.append(UInt8(ascii: ":"))
+            switch field.kind {
+            case .typename:
+                JSONValue.string(typeName).write(to: &output)
+            case .introspection:
+                (object[field.responseKey] ?? .null).write(to: &output)
+            case .field(let name, let type, let child):
+                path.append(.key(field.responseKey))
+                let written = writeShaped(object[field.responseKey], type: type, child: child, parent: typeName, field: name)
+                path.removeLast()
+                if !written { return false }
+            }
+        }
+        output.append(UInt8(ascii: "}"))
+        return true
+    }
+
+    /// ``writeValue`` for the shaped path.
+    private mutating func writeShaped(_ value: JSONValue?, type: GraphQLType, child: ResponseShape?, parent: String, field: String) -> Bool {
+        if case .nonNull(let inner) = type {
+            guard let value, !value.isNull else {
+                if reportsNullErrors {
+                    errors.append(GraphQLError(message: "Cannot return null for non-nullable field \(parent).\(field).", path: path))
+                }
+                return false
+            }
+            return writeShapedNonNull(value, type: inner, child: child, parent: parent, field: field)
+        }
+        guard let value, !value.isNull else {
+            output.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+            return true
+        }
+        let checkpoint = output.count
+        if !writeShapedNonNull(value, type: type, child: child, parent: parent, field: field) {
+            output.removeSubrange(checkpoint...)
+            output.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        }
+        return true
+    }
+
+    private mutating func writeShapedNonNull(_ value: JSONValue, type: GraphQLType, child: ResponseShape?, parent: String, field: String) -> Bool {
+        switch type {
+        case .list(let elementType):
+            guard case .array(let elements) = value else {
+                value.write(to: &output)
+                return true
+            }
+            output.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                path.append(.index(index))
+                let written = writeShaped(element, type: elementType, child: child, parent: parent, field: field)
+                path.removeLast()
+                if !written { return false }
+            }
+            output.append(UInt8(ascii: "]"))
+            return true
+        case .named(let typeName):
+            if let child, case .object(let object) = value {
+                let runtime = object["__typename"]?.stringValue ?? typeName
+                return writeObject(object, shape: child, typeName: runtime)
+            }
+            value.write(to: &output)
+            return true
+        case .nonNull(let inner):
+            return writeShapedNonNull(value, type: inner, child: child, parent: parent, field: field)
+        }
+    }
+
     private func isIncluded(_ directives: [Directive]) -> Bool {
         for directive in directives {
             let name = directive.name.value
@@ -67,6 +150,7 @@ struct ResponseShaper {
                 guard applies(fragment.typeCondition?.name.value, to: typeName) else { continue }
                 collect(fragment.selectionSet.selections, typeName: typeName, into: &fields, positions: &positions)
             case .fragmentSpread(let spread):
+                // Fragment cycles never get here: documents are validated before planning.
                 guard let fragment = fragments[spread.name.value], applies(fragment.typeCondition.name.value, to: typeName) else { continue }
                 collect(fragment.selectionSet.selections, typeName: typeName, into: &fields, positions: &positions)
             }

@@ -1,8 +1,8 @@
 import GraphQLKit
 import NIOConcurrencyHelpers
 
-/// Plans by (query text, operation name), so a repeated operation is parsed and planned once.
-/// Bounded: when full, the oldest half is dropped.
+/// Plans by (query text, operation name), so a repeated operation is parsed, validated against
+/// the API schema and planned once. Bounded: when full, the oldest half is dropped.
 final class QueryPlanCache: Sendable {
     private struct Key: Hashable {
         var query: String
@@ -10,18 +10,27 @@ final class QueryPlanCache: Sendable {
     }
 
     private let capacity: Int
-    private let entries = NIOLockedValueBox<(plans: [Key: Result<QueryPlan, GraphQLError>], order: [Key])>(([:], []))
+    private let entries = NIOLockedValueBox<(plans: [Key: Result<QueryPlan, QueryPlanningFailure>], order: [Key])>(([:], []))
 
     init(capacity: Int) {
         self.capacity = max(1, capacity)
     }
 
     /// The cached plan (or planning error) for the operation, computing it on a miss.
-    func plan(query: String, operationName: String?, planner: QueryPlanner) -> Result<QueryPlan, GraphQLError> {
+    func plan(query: String, operationName: String?, planner: QueryPlanner) -> Result<QueryPlan, QueryPlanningFailure> {
         let key = Key(query: query, operationName: operationName)
         if let cached = entries.withLockedValue({ $0.plans[key] }) { return cached }
-        let result = Result { () throws(GraphQLError) -> QueryPlan in
-            try planner.plan(document: try Parser.parse(query), operationName: operationName)
+        let result: Result<QueryPlan, QueryPlanningFailure>
+        do {
+            let document = try Parser.parse(query)
+            let errors = validate(schema: planner.supergraph.apiSchema, document: document)
+            if errors.isEmpty {
+                result = .success(try planner.plan(document: document, operationName: operationName))
+            } else {
+                result = .failure(QueryPlanningFailure(errors: errors))
+            }
+        } catch {
+            result = .failure(QueryPlanningFailure(errors: [error]))
         }
         entries.withLockedValue { state in
             if state.plans[key] == nil {
@@ -38,4 +47,9 @@ final class QueryPlanCache: Sendable {
     }
 
     var count: Int { entries.withLockedValue { $0.plans.count } }
+}
+
+/// Why an operation cannot be planned: syntax, validation or planning errors.
+public struct QueryPlanningFailure: Error, Sendable {
+    public var errors: [GraphQLError]
 }

@@ -12,6 +12,9 @@ public struct QueryPlan: Sendable {
     public var rootTypeName: String
     /// The root fields answered from the API schema's introspection (`__schema`, `__type`).
     public var hasIntrospection: Bool
+    /// The client's selections collected per runtime type once, for shaping responses; nil when
+    /// the operation uses `@skip`/`@include` (shaped from the document per request then).
+    var shape: ResponseShape?
 
     /// The plan in the text form the tests and the `extensions.queryPlan` debug output use.
     public var text: String { QueryPlanPrinter.print(node) }
@@ -76,7 +79,9 @@ public struct QueryPlanner: Sendable {
             try builder.planRoot(rootFields, rootTypeName: rootTypeName)
             node = builder.planNode()
         }
-        return QueryPlan(node: node, operation: operation, fragments: fragments, rootTypeName: rootTypeName, hasIntrospection: hasIntrospection)
+        let shape = ResponseShape.make(operation: operation, fragments: fragments, rootTypeName: rootTypeName, schema: supergraph.apiSchema)
+        return QueryPlan(node: node, operation: operation, fragments: fragments, rootTypeName: rootTypeName,
+                         hasIntrospection: hasIntrospection, shape: shape)
     }
 }
 

@@ -15,7 +15,8 @@ public struct SupergraphReloader: Service {
     public func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
-                try await Task.sleep(for: interval)
+                // The wait ends early on graceful shutdown, so a long interval never delays it.
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
             } catch {
                 return
             }
