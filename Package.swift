@@ -27,6 +27,7 @@ let package = Package(
         .executable(name: "service-benchmarks", targets: ["ServiceBenchmarks"]),
         .library(name: "GatewayCore", targets: ["GatewayCore"]),
         .executable(name: "gateway", targets: ["Gateway"]),
+        .executable(name: "gateway-benchmark", targets: ["GatewayBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -192,7 +193,7 @@ let package = Package(
         .target(
             name: "GatewayCore",
             dependencies: [
-                "GraphQLKit", "HTTPKit",
+                "GraphQLKit", "HTTPKit", "GraphQLHTTP", "SupergraphComposition",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -213,10 +214,23 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Release-mode benchmark: the graphql-gateways-benchmark scenario, gateway vs monolith vs
+        // the subgraphs' own capacity (BENCHMARKS.md).
+        .executableTarget(
+            name: "GatewayBenchmark",
+            dependencies: [
+                "GatewayCore", "GraphQLKit", "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/GatewayBenchmark"
+        ),
         .testTarget(
             name: "GatewayCoreTests",
             dependencies: [
-                "GatewayCore", "GraphQLKit", "HTTPKit",
+                "GatewayCore", "GraphQLKit", "HTTPKit", "GraphQLHTTP",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

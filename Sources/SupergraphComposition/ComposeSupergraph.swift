@@ -26,9 +26,9 @@ public func composeSupergraph(_ subgraphs: [SubgraphDefinition]) -> CompositionR
     var graphs: [ComposedSubgraph] = []
     var enumValues: Set<String> = []
     for definition in subgraphs.sorted(by: { $0.name < $1.name }) {
-        let schema: SubgraphSchema
+        let schema: FederatedSubgraph
         do {
-            schema = try SubgraphSchema(sdl: definition.sdl)
+            schema = try FederatedSubgraph(sdl: definition.sdl)
         } catch {
             let code = error.extensions?["code"]?.stringValue ?? "INVALID_GRAPHQL"
             let message = error.message.hasPrefix("[\(code)] ") ? String(error.message.dropFirst(code.count + 3)) : error.message

@@ -6,7 +6,7 @@ struct ComposedSubgraph {
     let name: String
     let url: String
     let enumValue: String
-    let schema: SubgraphSchema
+    let schema: FederatedSubgraph
     /// The subgraph's root type names mapped to the supergraph's (`RootQuery` → `Query`).
     let rootRenames: [String: String]
 
@@ -61,9 +61,9 @@ struct TypeAppearance {
     let graph: Int
     let kind: TypeKind
     let isInterfaceObject: Bool
-    /// The `@key`s: field set text as written, and whether the subgraph resolves it.
-    let keys: [(fields: String, resolvable: Bool)]
-    let isExtension: Bool
+    /// The `@key`s: field set text as written, whether the subgraph resolves it, whether it is
+    /// declared on a type extension.
+    let keys: [(fields: String, resolvable: Bool, isExtension: Bool)]
     /// Top-level fields of the keys (implicitly shareable).
     let keyFieldNames: Set<String>
 }

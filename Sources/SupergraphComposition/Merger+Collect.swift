@@ -71,7 +71,7 @@ extension Merger {
             }
             let isInterfaceObject = links.contains(.interfaceObject, in: directives)
             merged.appearances.append(TypeAppearance(graph: graphIndex, kind: namedType.kind, isInterfaceObject: isInterfaceObject, keys: keys,
-                                                     isExtension: subgraph.extensionTypeNames.contains(namedType.name), keyFieldNames: keyFields))
+                                                     keyFieldNames: keyFields))
             if merged.description == nil { merged.description = namedType.description.map { StringValue($0, block: $0.contains("\n")) } }
             merged.markers.absorb(directives, links: links, composedNames: composedNames)
 

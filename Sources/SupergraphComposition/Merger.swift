@@ -57,8 +57,7 @@ struct Merger {
             switch type.kind {
             case .object, .interface: mergeOutputFields(type)
             case .inputObject: mergeInputFields(type)
-            case .enum: break
-            default: break
+            default: break   // enums merge below (they need every type's usage); unions and scalars need nothing
             }
         }
         mergeEnums()

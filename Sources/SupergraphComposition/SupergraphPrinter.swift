@@ -28,10 +28,11 @@ struct SupergraphPrinter {
             directive("link", ["url": .string(StringValue(labels ? JoinSpecification.joinWithLabelsURL : JoinSpecification.joinURL)),
                                "for": .enumValue(EnumValue("EXECUTION"))]),
         ]
+        // Apollo links tag before inaccessible.
+        if usesTags { schemaDirectives.append(directive("link", ["url": .string(StringValue(JoinSpecification.tagURL))])) }
         if usesInaccessible {
             schemaDirectives.append(directive("link", ["url": .string(StringValue(JoinSpecification.inaccessibleURL)), "for": .enumValue(EnumValue("SECURITY"))]))
         }
-        if usesTags { schemaDirectives.append(directive("link", ["url": .string(StringValue(JoinSpecification.tagURL))])) }
         var seenLinks: [Directive] = []
         for name in merger.composedDirectiveOrder {
             guard let link = merger.composedDirectives[name]?.link, !seenLinks.contains(link) else { continue }
@@ -104,18 +105,19 @@ struct SupergraphPrinter {
     private func joinTypes(_ type: MergedType) -> [Directive] {
         var result: [Directive] = []
         for appearance in type.appearances {
-            func join(key: String?, resolvable: Bool) -> Directive {
+            // As Apollo: `extension` only with a key, when that key is declared on an extension.
+            func join(key: String?, resolvable: Bool, isExtension: Bool) -> Directive {
                 var arguments = [Argument(name: "graph", value: graphValue(appearance.graph))]
                 if let key { arguments.append(Argument(name: "key", value: string(key))) }
-                if appearance.isExtension { arguments.append(Argument(name: "extension", value: .boolean(BooleanValue(true)))) }
+                if isExtension { arguments.append(Argument(name: "extension", value: .boolean(BooleanValue(true)))) }
                 if !resolvable { arguments.append(Argument(name: "resolvable", value: .boolean(BooleanValue(false)))) }
                 if appearance.isInterfaceObject { arguments.append(Argument(name: "isInterfaceObject", value: .boolean(BooleanValue(true)))) }
                 return Directive(name: "join__type", arguments: arguments)
             }
             if appearance.keys.isEmpty {
-                result.append(join(key: nil, resolvable: true))
+                result.append(join(key: nil, resolvable: true, isExtension: false))
             } else {
-                for key in appearance.keys { result.append(join(key: key.fields, resolvable: key.resolvable)) }
+                for key in appearance.keys { result.append(join(key: key.fields, resolvable: key.resolvable, isExtension: key.isExtension)) }
             }
         }
         return result

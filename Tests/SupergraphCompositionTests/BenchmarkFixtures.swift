@@ -70,7 +70,8 @@ enum BenchmarkFixtures {
         }
         """
 
-    /// The benchmark's supergraph, composed by Apollo (URLs as in its docker setup).
+    /// The benchmark's supergraph as composed by Apollo (the repository ships it formatted by
+    /// prettier; written here in the layout Apollo's composition prints).
     static let apolloSupergraph = """
         schema
           @link(url: "https://specs.apollo.dev/link/v1.0")

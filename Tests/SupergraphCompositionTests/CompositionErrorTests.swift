@@ -51,15 +51,21 @@ import Testing
         ]) == ["FIELD_TYPE_MISMATCH"])
     }
 
-    @Test func argumentRules() {
+    @Test func fieldArgumentTypeMismatch() {
         #expect(onlyError([
             subgraph("a", "type Query { items(first: Int): [Int] @shareable }"),
             subgraph("b", "type Query { items(first: String): [Int] @shareable }"),
         ]) == CompositionError(code: "FIELD_ARGUMENT_TYPE_MISMATCH", message: #"Type of argument "Query.items(first:)" is incompatible across subgraphs: it has type "Int" in subgraph "a" but type "String" in subgraph "b""#))
+    }
+
+    @Test func requiredArgumentMissingInSomeSubgraph() {
         #expect(onlyError([
             subgraph("a", "type Query { items(first: Int!): [Int] @shareable }"),
             subgraph("b", "type Query { items: [Int] @shareable }"),
         ]) == CompositionError(code: "REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH", message: #"Argument "Query.items(first:)" is required in some subgraphs but does not appear in all subgraphs: it is required in subgraph "a" but does not appear in subgraph "b""#))
+    }
+
+    @Test func fieldArgumentDefaultMismatch() {
         #expect(compositionCodes([
             subgraph("a", "type Query { items(first: Int = 1): [Int] @shareable }"),
             subgraph("b", "type Query { items(first: Int = 2): [Int] @shareable }"),
@@ -82,7 +88,7 @@ import Testing
         #expect(error == CompositionError(code: "EXTERNAL_TYPE_MISMATCH", message: #"Type of field "Product.weight" is incompatible across subgraphs (where marked @external): it has type "Int" in subgraph "b" but type "String" in subgraph "a""#))
     }
 
-    @Test func subgraphRulesAreReportedWithTheSubgraphName() {
+    @Test func subgraphRulesKeyInvalidFieldsAndOthersCarryTheSubgraphName() {
         let error = onlyError([
             subgraph("a", "type Query { product: Product } type Product @key(fields: \"id\") { upc: String! }"),
         ])
@@ -93,28 +99,40 @@ import Testing
         #expect(compositionCodes([subgraph("a", "type Query { product: Product } type Product @key(fields: \"upc\") { upc: String! w: Int @external }")]) == ["EXTERNAL_UNUSED"])
     }
 
-    @Test func overrideRules() {
+    @Test func overrideFromSelfError() {
         #expect(onlyError([
             subgraph("a", "type Query { product: Product } type Product @key(fields: \"upc\") { upc: String! name: String @override(from: \"a\") }"),
         ]) == CompositionError(code: "OVERRIDE_FROM_SELF_ERROR", message: #"Source and destination subgraphs "a" are the same for overridden field "Product.name""#))
+    }
+
+    @Test func overrideSourceHasOverride() {
         #expect(compositionCodes([
             subgraph("a", "type Query { product: Product } type Product @key(fields: \"upc\") { upc: String! name: String @override(from: \"c\") }"),
             subgraph("b", "type Product @key(fields: \"upc\") { upc: String! name: String @override(from: \"a\") }"),
         ]) == ["OVERRIDE_SOURCE_HAS_OVERRIDE"])
+    }
+
+    @Test func overrideCollisionWithAnotherDirective() {
         #expect(compositionCodes([
             subgraph("a", "type Query { product: Product } type Product @key(fields: \"upc\") { upc: String! name: String }"),
             subgraph("b", "type Product @key(fields: \"upc\") { upc: String! name: String @external @override(from: \"a\") tax: Int @requires(fields: \"name\") }"),
         ]) == ["OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE"])
     }
 
-    @Test func interfaceObjectRules() {
+    @Test func interfaceObjectWithoutInterface() {
         #expect(compositionCodes([
             subgraph("a", "type Query { media: Media } type Media @key(fields: \"id\") @interfaceObject { id: ID! }"),
         ]) == ["INTERFACE_OBJECT_USAGE_ERROR"])
+    }
+
+    @Test func interfaceObjectOfAnInterfaceWithoutKey() {
         #expect(compositionCodes([
             subgraph("a", "type Query { media: Media } interface Media { id: ID! } type Book implements Media { id: ID! }"),
             subgraph("b", "type Media @key(fields: \"id\") @interfaceObject { id: ID! reviews: Int }"),
         ]).contains("INTERFACE_OBJECT_USAGE_ERROR"))
+    }
+
+    @Test func interfaceKeyMissingImplementationType() {
         let missing = onlyError([
             subgraph("a", "type Query { media: Media } interface Media @key(fields: \"id\") { id: ID! } type Book implements Media @key(fields: \"id\") { id: ID! }"),
             subgraph("b", "type Movie implements Media @key(fields: \"id\") { id: ID! } interface Media { id: ID! } type Query { movie: Movie }"),
@@ -122,7 +140,7 @@ import Testing
         #expect(missing == CompositionError(code: "INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE", message: #"[a] Interface type "Media" has a resolvable key (@key(fields: "id")) in subgraph "a" but that subgraph is missing some of the supergraph implementation types of "Media". Subgraph "a" should define type "Movie" (and have it implement "Media")."#))
     }
 
-    @Test func interfaceFieldWithoutImplementation() {
+    @Test func interfaceFieldNoImplem() {
         let error = onlyError([
             subgraph("a", "type Query { node: Node } interface Node { id: ID! } type User implements Node @key(fields: \"id\") { id: ID! }"),
             subgraph("b", "interface Node { id: ID! name: String } type Query { other: Node } type Admin implements Node { id: ID! name: String }"),
@@ -130,22 +148,35 @@ import Testing
         #expect(error == CompositionError(code: "INTERFACE_FIELD_NO_IMPLEM", message: #"Interface field "Node.name" is declared in subgraph "b" but type "User", which implements "Node" only in subgraph "a" does not have field "name"."#))
     }
 
-    @Test func inputTypeRules() {
+    @Test func requiredInputFieldMissingInSomeSubgraph() {
         #expect(onlyError([
             subgraph("a", "type Query { a(f: Filter): Int } input Filter { term: String! limit: Int }"),
             subgraph("b", "type Query { b(f: Filter): Int } input Filter { limit: Int }"),
         ]) == CompositionError(code: "REQUIRED_INPUT_FIELD_MISSING_IN_SOME_SUBGRAPH", message: #"Input object field "Filter.term" is required in some subgraphs but does not appear in all subgraphs: it is required in subgraph "a" but does not appear in subgraph "b""#))
+    }
+
+    @Test func inputFieldDefaultMismatch() {
+        #expect(onlyError([
+            subgraph("a", "type Query { a(f: Filter): Int } input Filter { limit: Int = 5 }"),
+            subgraph("b", "type Query { b(f: Filter): Int } input Filter { limit: Int = 10 }"),
+        ]) == CompositionError(code: "INPUT_FIELD_DEFAULT_MISMATCH", message: #"Input field "Filter.limit" has incompatible default values across subgraphs: it has default value 5 in subgraph "a" and 10 in subgraph "b""#))
+    }
+
+    @Test func emptyMergedInputType() {
         #expect(onlyError([
             subgraph("a", "type Query { a(f: Filter): Int } input Filter { term: String }"),
             subgraph("b", "type Query { b(f: Filter): Int } input Filter { limit: Int }"),
         ])?.code == "EMPTY_MERGED_INPUT_TYPE")
     }
 
-    @Test func enumRules() {
+    @Test func enumValueMismatch() {
         #expect(onlyError([
             subgraph("a", "type Query { status(s: Status): Status } enum Status { ACTIVE INACTIVE }"),
             subgraph("b", "type Query { other: Status } enum Status { ACTIVE }"),
         ]) == CompositionError(code: "ENUM_VALUE_MISMATCH", message: #"Enum type "Status" is used as both input type (for example, as type of "Query.status(s:)") and output type (for example, as type of "Query.status"), but value "INACTIVE" is not defined in all the subgraphs defining "Status": "INACTIVE" is defined in subgraph "a" but not in subgraph "b""#))
+    }
+
+    @Test func emptyMergedEnumType() {
         #expect(onlyError([
             subgraph("a", "type Query { a(k: Kind): Int } enum Kind { BOOK }"),
             subgraph("b", "type Query { b(k: Kind): Int } enum Kind { SONG }"),
@@ -158,7 +189,7 @@ import Testing
         ]) == CompositionError(code: "NO_QUERIES", message: "No queries found in any subgraph: a supergraph must have a query root type."))
     }
 
-    @Test func unreachableFields() {
+    @Test func satisfiabilityError() {
         let error = onlyError([
             subgraph("a", "type Query { product: Product } type Product @key(fields: \"upc\") { upc: String! }"),
             subgraph("b", "type Product @key(fields: \"upc\", resolvable: false) { upc: String! price: Int }"),
@@ -168,39 +199,59 @@ import Testing
             subgraph("a", "type Query { position: Position } type Position @shareable { x: Int }"),
             subgraph("b", "type Query { place: Position } type Position @shareable { x: Int y: Int }"),
         ]).contains("SATISFIABILITY_ERROR"))
+        // A type a subgraph defines but never returns is no way in.
+        #expect(compositionCodes([
+            subgraph("a", "type Query { a: Int } type Position @shareable { x: Int }"),
+            subgraph("b", "type Query { place: Position } type Position @shareable { x: Int y: Int }"),
+        ]) == [])
     }
 
-    @Test func inaccessibleRules() {
+    @Test func referencedInaccessible() {
         #expect(onlyError([
             subgraph("a", "type Query { secret: Secret } type Secret @inaccessible { v: Int }"),
         ]) == CompositionError(code: "REFERENCED_INACCESSIBLE", message: #"Type "Secret" is @inaccessible but is referenced by "Query.secret", which is in the API schema."#))
+    }
+
+    @Test func requiredInaccessible() {
         #expect(onlyError([
             subgraph("a", "type Query { a(x: Int! @inaccessible): Int }"),
         ]) == CompositionError(code: "REQUIRED_INACCESSIBLE", message: #"Argument "Query.a(x:)" is required, but it was marked as @inaccessible."#))
+    }
+
+    @Test func onlyInaccessibleChildren() {
         #expect(onlyError([
             subgraph("a", "type Query { t: T } type T { a: Int @inaccessible b: Int @inaccessible }"),
         ]) == CompositionError(code: "ONLY_INACCESSIBLE_CHILDREN", message: #"Type "T" is in the API schema but all of its fields are @inaccessible."#))
+    }
+
+    @Test func queryRootTypeInaccessible() {
         #expect(compositionCodes([subgraph("a", "type Query @inaccessible { a: Int }")]).contains("QUERY_ROOT_TYPE_INACCESSIBLE"))
     }
 
-    @Test func subgraphNamesAndInvalidSDL() {
+    @Test func invalidSubgraphName() {
         #expect(compositionCodes([subgraph("a", "type Query { a: Int }"), subgraph("a", "type Query { b: Int }")]) == ["INVALID_SUBGRAPH_NAME"])
         #expect(compositionCodes([subgraph("", "type Query { a: Int }")]) == ["INVALID_SUBGRAPH_NAME"])
+    }
+
+    @Test func invalidGraphQL() {
         let syntax = onlyError([subgraph("a", "type Query { a: Int ")])
         #expect(syntax?.code == "INVALID_GRAPHQL")
         #expect(syntax?.message.hasPrefix("[a] Syntax Error") == true)
         #expect(compositionCodes([subgraph("a", "type Query { a: Int } type T implements I { a: Int } interface I { b: Int }")]) == ["INVALID_GRAPHQL"])
+    }
+
+    @Test func invalidLinkDirectiveUsage() {
         #expect(compositionCodes([SubgraphDefinition(name: "a", url: "", sdl: """
             extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@nope"])
             type Query { a: Int }
             """)]) == ["INVALID_LINK_DIRECTIVE_USAGE"])
     }
 
-    @Test func rootTypeNameClash() {
+    @Test func rootQueryUsed() {
         #expect(compositionCodes([subgraph("a", "schema { query: RootQuery } type RootQuery { a: Query } type Query { b: Int }")]) == ["ROOT_QUERY_USED"])
     }
 
-    @Test func composedDirectiveRules() {
+    @Test func directiveCompositionError() {
         #expect(compositionCodes([subgraph("a", """
             extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@composeDirective"]) @composeDirective(name: "@cache")
             directive @cache on FIELD_DEFINITION

@@ -34,6 +34,12 @@ import Testing
         #expect(printedTypeHeader(supergraph, "Product") == #"type Product @join__type(graph: INVENTORY, key: "upc", extension: true) @join__type(graph: PRODUCTS, key: "upc") {"#)
         #expect(printedField(supergraph, "Product", "upc") == "upc: String!")
         #expect(printedField(supergraph, "Product", "inStock") == "inStock: Boolean @join__field(graph: INVENTORY)")
+        // A root type written as an extension has no key: no `extension` flag.
+        let withQueryExtension = try #require(composed([
+            SubgraphDefinition(name: "a", url: "http://127.0.0.1:1/a", sdl: "extend type Query { a: Int } type Product @key(fields: \"id\") { id: ID! } extend type Product @key(fields: \"sku\") { sku: String }"),
+        ]))
+        #expect(printedTypeHeader(withQueryExtension, "Query") == "type Query @join__type(graph: A) {")
+        #expect(printedTypeHeader(withQueryExtension, "Product") == #"type Product @join__type(graph: A, key: "id") @join__type(graph: A, key: "sku", extension: true) {"#)
     }
 
     @Test func shareableFieldsMayComeFromSeveralSubgraphsAndNullabilityMerges() throws {
@@ -222,6 +228,51 @@ import Testing
             subgraph("b", "type Query { b: Int }"),
         ]))
         #expect(supergraph.apiSchemaSDL == "type Query {\n  a: Int\n  b: Int\n}")
+    }
+
+    @Test func descriptionsAreCarried() throws {
+        let supergraph = try #require(composed([
+            subgraph("a", #"""
+                type Query {
+                  "The product with this UPC."
+                  product(
+                    "A universal product code."
+                    upc: String!
+                  ): Product
+                }
+                """A thing for sale."""
+                type Product @key(fields: "upc") { upc: String! }
+                """#),
+        ]))
+        #expect(supergraph.sdl.contains(#"""
+            """A thing for sale."""
+            type Product
+              @join__type(graph: A, key: "upc")
+            {
+            """#))
+        #expect(supergraph.sdl.contains(#"""
+              """The product with this UPC."""
+              product(
+                """A universal product code."""
+                upc: String!
+              ): Product
+            """#))
+        #expect(supergraph.apiSchemaSDL.contains(#"""
+            """A thing for sale."""
+            type Product {
+            """#))
+    }
+
+    @Test func newerDirectivesAreAcceptedAndLeftOut() throws {
+        let supergraph = try #require(composed([
+            SubgraphDefinition(name: "a", url: "http://127.0.0.1:1/a", sdl: """
+                extend schema @link(url: "https://specs.apollo.dev/federation/v2.12", import: ["@key", "@authenticated", "@cost"])
+                type Query { me: User @authenticated }
+                type User @key(fields: "id") { id: ID! karma: Int @cost(weight: 5) }
+                """),
+        ]))
+        #expect(printedField(supergraph, "Query", "me") == "me: User")
+        #expect(supergraph.apiSchemaSDL == "type Query {\n  me: User\n}\n\ntype User {\n  id: ID!\n  karma: Int\n}")
     }
 
     @Test func theSupergraphOfAComposedSetReadsBack() throws {

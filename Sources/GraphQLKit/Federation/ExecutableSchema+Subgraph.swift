@@ -13,15 +13,15 @@ extension ExecutableSchema {
     /// ```
     ///
     /// Throws for SDL that does not build, and for a subgraph that breaks a federation rule
-    /// (``SubgraphSchema/federationProblems``; the message lists every problem with its code).
+    /// (``FederatedSubgraph/federationProblems``; the message lists every problem with its code).
     public static func subgraph(sdl: String, resolvers: Resolvers<Context> = Resolvers(), entities: EntityResolvers<Context> = EntityResolvers(),
                                 options: ExecutionOptions = ExecutionOptions()) throws(GraphQLError) -> ExecutableSchema<Context> {
-        let subgraph = try SubgraphSchema(sdl: sdl, options: BuildSchemaOptions(scalars: resolvers.scalars))
+        let subgraph = try FederatedSubgraph(sdl: sdl, options: BuildSchemaOptions(scalars: resolvers.scalars))
         return try self.subgraph(subgraph, resolvers: resolvers, entities: entities, options: options)
     }
 
-    /// Builds a federation subgraph from an already read ``SubgraphSchema``.
-    public static func subgraph(_ subgraph: SubgraphSchema, resolvers: Resolvers<Context> = Resolvers(), entities: EntityResolvers<Context> = EntityResolvers(),
+    /// Builds a federation subgraph from an already read ``FederatedSubgraph``.
+    public static func subgraph(_ subgraph: FederatedSubgraph, resolvers: Resolvers<Context> = Resolvers(), entities: EntityResolvers<Context> = EntityResolvers(),
                                 options: ExecutionOptions = ExecutionOptions()) throws(GraphQLError) -> ExecutableSchema<Context> {
         let problems = subgraph.federationProblems
         if !problems.isEmpty {

@@ -12,12 +12,23 @@ public enum FederationDirective: String, Sendable, Hashable, CaseIterable {
     case override
     case composeDirective
     case interfaceObject
+    case authenticated
+    case requiresScopes
+    case policy
+    case context
+    case fromContext
+    case cost
+    case listSize
 
     /// The first Federation 2 minor version that defines the directive.
     public var minimumMinorVersion: Int {
         switch self {
         case .composeDirective: return 1
         case .interfaceObject: return 3
+        case .authenticated, .requiresScopes: return 5
+        case .policy: return 6
+        case .context, .fromContext: return 8
+        case .cost, .listSize: return 9
         default: return 0
         }
     }
@@ -30,9 +41,11 @@ public enum FederationDirective: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The directive's definition, named `localName`, with `fieldSet` as the name of the field
-    /// set scalar.
-    func definition(localName: String, fieldSet: String) -> String {
+    /// The directive's definition, named `localName`, with `scalar` giving the local names of
+    /// the specification's scalars (`FieldSet`, `Scope`, `Policy`, `ContextFieldValue`).
+    func definition(localName: String, scalar: (String) -> String) -> String {
+        let fieldSet = scalar("FieldSet")
+        let access = "FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM"
         let everywhere = "FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION"
         switch self {
         case .key: return "directive @\(localName)(fields: \(fieldSet)!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE"
@@ -46,6 +59,13 @@ public enum FederationDirective: String, Sendable, Hashable, CaseIterable {
         case .override: return "directive @\(localName)(from: String!, label: String) on FIELD_DEFINITION"
         case .composeDirective: return "directive @\(localName)(name: String!) repeatable on SCHEMA"
         case .interfaceObject: return "directive @\(localName) on OBJECT"
+        case .authenticated: return "directive @\(localName) on \(access)"
+        case .requiresScopes: return "directive @\(localName)(scopes: [[\(scalar("Scope"))!]!]!) on \(access)"
+        case .policy: return "directive @\(localName)(policies: [[\(scalar("Policy"))!]!]!) on \(access)"
+        case .context: return "directive @\(localName)(name: String!) repeatable on INTERFACE | OBJECT | UNION"
+        case .fromContext: return "directive @\(localName)(field: \(scalar("ContextFieldValue"))) on ARGUMENT_DEFINITION"
+        case .cost: return "directive @\(localName)(weight: Int!) on ARGUMENT_DEFINITION | ENUM | FIELD_DEFINITION | INPUT_FIELD_DEFINITION | OBJECT | SCALAR"
+        case .listSize: return "directive @\(localName)(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!], requireOneSlicingArgument: Boolean = true) on FIELD_DEFINITION"
         }
     }
 }
@@ -57,7 +77,9 @@ public enum FederationSpecification {
     /// The URL prefix of the link specification (`…/link/v1.0`).
     public static let linkURLPrefix = "https://specs.apollo.dev/link/v"
     /// The newest Federation 2 minor version this implementation knows.
-    public static let latestMinorVersion = 9
+    public static let latestMinorVersion = 12
+    /// The specification's scalars with the minor version that introduced them.
+    static let scalars: [(name: String, minimumMinorVersion: Int)] = [("FieldSet", 0), ("Scope", 5), ("Policy", 6), ("ContextFieldValue", 8)]
     /// The definitions of the link specification that a Federation 2 subgraph gets.
     static let linkDefinitions: [(name: String, sdl: String)] = [
         ("link", "directive @link(url: String, as: String, for: link__Purpose, import: [link__Import]) repeatable on SCHEMA"),

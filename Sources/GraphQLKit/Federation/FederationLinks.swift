@@ -18,7 +18,10 @@ public struct FederationLinks: Sendable, Hashable {
     /// The canonical directive for each local directive name.
     public let directivesByLocalName: [String: FederationDirective]
     /// The local name of the field set scalar (`FieldSet`, `federation__FieldSet`, or `_FieldSet` in Federation 1).
-    public let fieldSetTypeName: String
+    public var fieldSetTypeName: String { scalarNames["FieldSet"] ?? "FieldSet" }
+    /// The local names of the specification's scalars (`FieldSet`, `Scope`, `Policy`,
+    /// `ContextFieldValue` by canonical name) available in the linked version.
+    public let scalarNames: [String: String]
     /// `@link`s to other specifications (for `@composeDirective`), as written.
     public let otherLinks: [LinkedSpecification]
 
@@ -46,9 +49,9 @@ public struct FederationLinks: Sendable, Hashable {
     public static let federation1 = FederationLinks(
         minorVersion: nil, federationURL: nil,
         localNames: Dictionary(uniqueKeysWithValues: FederationDirective.allCases.filter(\.existsInFederation1).map { ($0, $0.rawValue) }),
-        fieldSetTypeName: "_FieldSet", otherLinks: [])
+        scalarNames: ["FieldSet": "_FieldSet"], otherLinks: [])
 
-    init(minorVersion: Int?, federationURL: String?, localNames: [FederationDirective: String], fieldSetTypeName: String,
+    init(minorVersion: Int?, federationURL: String?, localNames: [FederationDirective: String], scalarNames: [String: String],
          otherLinks: [LinkedSpecification]) {
         self.minorVersion = minorVersion
         self.federationURL = federationURL
@@ -56,7 +59,7 @@ public struct FederationLinks: Sendable, Hashable {
         var reverse: [String: FederationDirective] = [:]
         for (directive, name) in localNames { reverse[name] = directive }
         self.directivesByLocalName = reverse
-        self.fieldSetTypeName = fieldSetTypeName
+        self.scalarNames = scalarNames
         self.otherLinks = otherLinks
     }
 
@@ -96,10 +99,13 @@ public struct FederationLinks: Sendable, Hashable {
         let available = FederationDirective.allCases.filter { $0.minimumMinorVersion <= minor }
         var localNames: [FederationDirective: String] = [:]
         for directive in available { localNames[directive] = "\(namespace)__\(directive.rawValue)" }
-        var fieldSet = "\(namespace)__FieldSet"
+        var scalars: [String: String] = [:]
+        for scalar in FederationSpecification.scalars where scalar.minimumMinorVersion <= minor {
+            scalars[scalar.name] = "\(namespace)__\(scalar.name)"
+        }
         for (name, alias) in try imports(of: federation) {
-            if name == "@FieldSet" || name == "FieldSet" {
-                fieldSet = alias ?? "FieldSet"
+            if scalars[name] != nil {
+                scalars[name] = alias ?? name
                 continue
             }
             guard name.hasPrefix("@") else {
@@ -121,7 +127,7 @@ public struct FederationLinks: Sendable, Hashable {
                 localNames[directive] = bare
             }
         }
-        return FederationLinks(minorVersion: minor, federationURL: url, localNames: localNames, fieldSetTypeName: fieldSet, otherLinks: others)
+        return FederationLinks(minorVersion: minor, federationURL: url, localNames: localNames, scalarNames: scalars, otherLinks: others)
     }
 
     /// The `import:` list of a `@link`: names with their optional `as` renames.

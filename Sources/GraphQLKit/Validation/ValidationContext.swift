@@ -4,6 +4,8 @@
 /// (graphql-js `ValidationContext`).
 public final class ValidationContext {
     public let schema: GraphQLSchema
+    /// For SDL validation: the schema the document extends (nil when it builds a new one).
+    public let extendedSchema: GraphQLSchema?
     public let document: Document
     /// The text the document's locations point into.
     public let source: Source?
@@ -28,8 +30,9 @@ public final class ValidationContext {
     /// Byte offsets of the `$` characters of the document (computed on first need).
     private var dollarOffsets: [Int]?
 
-    init(schema: GraphQLSchema, document: Document, maxErrors: Int) {
+    init(schema: GraphQLSchema, document: Document, maxErrors: Int, extendedSchema: GraphQLSchema? = nil) {
         self.schema = schema
+        self.extendedSchema = extendedSchema
         self.document = document
         self.source = document.source
         self.typeInfo = ValidationTypeInfo(schema: schema)

@@ -15,7 +15,7 @@ import Testing
             }
             type Vendor { id: ID! }
             """
-        let subgraph = try SubgraphSchema(sdl: sdl)
+        let subgraph = try FederatedSubgraph(sdl: sdl)
         #expect(subgraph.keys(of: "Product").map(\.fields) == ["upc", "sku vendor { id }"])
         #expect(subgraph.federationProblems.isEmpty)
         let log = BatchLog()
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func resolvableFalseKeysStillMakeAnEntity() throws {
-        let subgraph = try SubgraphSchema(sdl: """
+        let subgraph = try FederatedSubgraph(sdl: """
             \(federation2Link)
             type Query { topReview: Review }
             type Review { id: ID! product: Product }
@@ -80,6 +80,33 @@ import Testing
     }
 }
 
+/// Federation directives on interfaces: keys from v2.3; `@external`, `@requires`, `@provides`,
+/// `@shareable` never on interface fields.
+@Suite struct InterfaceDirectiveRulesTests {
+    @Test func directivesInterfacesDoNotTake() throws {
+        #expect(try problemCodes("""
+            \(federation2Link)
+            type Query { node: Node }
+            interface Node { id: ID! @external name: String @requires(fields: "id") other: Node @provides(fields: "id") tag: String @shareable }
+            """) == ["EXTERNAL_ON_INTERFACE", "REQUIRES_UNSUPPORTED_ON_INTERFACE", "PROVIDES_UNSUPPORTED_ON_INTERFACE", "INVALID_SHAREABLE_USAGE"])
+    }
+
+    @Test func keysOnInterfacesNeedVersion23() throws {
+        #expect(try problemCodes("""
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.2", import: ["@key"])
+            type Query { node: Node }
+            interface Node @key(fields: "id") { id: ID! }
+            type User implements Node @key(fields: "id") { id: ID! }
+            """) == ["KEY_UNSUPPORTED_ON_INTERFACE"])
+        #expect(try problemCodes("""
+            \(federation2Link)
+            type Query { node: Node }
+            interface Node @key(fields: "id") { id: ID! }
+            type User implements Node @key(fields: "id") { id: ID! }
+            """) == [])
+    }
+}
+
 /// `@external`: allowed when a key, `@requires` or `@provides` uses it; unused is an error.
 @Suite struct ExternalDirectiveTests {
     @Test func usedExternalFieldsAreFine() throws {
@@ -91,7 +118,7 @@ import Testing
     }
 
     @Test func unusedExternalFieldsAreReported() throws {
-        let problems = try SubgraphSchema(sdl: """
+        let problems = try FederatedSubgraph(sdl: """
             \(federation2Link)
             type Query { a: Int }
             type Product @key(fields: "upc") { upc: String! weight: Int @external }
@@ -185,59 +212,6 @@ import Testing
             type Review { author: User @provides(fields: "username") }
             type User @key(fields: "id") { id: ID! username: String }
             """) == ["PROVIDES_FIELDS_MISSING_EXTERNAL"])
-    }
-}
-
-/// `@shareable`, `@inaccessible`, `@tag`, `@override`, `@composeDirective`: accepted, kept in the
-/// schema and in `_service { sdl }`, and the fields execute as usual.
-@Suite struct CompositionDirectivesInSubgraphTests {
-    static let sdl = """
-        extend schema
-          @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@inaccessible", "@override", "@tag", "@composeDirective"])
-          @link(url: "https://myspecs.dev/cache/v1.0", import: ["@cacheControl"])
-          @composeDirective(name: "@cacheControl")
-        directive @cacheControl(maxAge: Int) on FIELD_DEFINITION
-        type Query {
-          product(upc: String!): Product @tag(name: "public") @cacheControl(maxAge: 30)
-        }
-        type Product @key(fields: "upc") {
-          upc: String!
-          name: String @shareable
-          price: Int @override(from: "legacy", label: "percent(50)")
-          cost: Int @inaccessible
-        }
-        type Position @shareable { x: Int y: Int }
-        """
-
-    @Test func directivesAreKeptAndFieldsExecute() async throws {
-        let subgraph = try SubgraphSchema(sdl: Self.sdl)
-        #expect(subgraph.federationProblems.isEmpty)
-        #expect(subgraph.links.otherLinks.map(\.url) == ["https://myspecs.dev/cache/v1.0"])
-        #expect(subgraph.links.otherLinks.first?.imports == ["@cacheControl"])
-        let price = subgraph.fieldDirectives("Product", "price")
-        #expect(subgraph.links.applications(of: .override, in: price).first?.stringArgument("from") == "legacy")
-        #expect(subgraph.links.applications(of: .override, in: price).first?.stringArgument("label") == "percent(50)")
-        #expect(subgraph.links.contains(.shareable, in: subgraph.fieldDirectives("Product", "name")))
-        #expect(subgraph.links.contains(.inaccessible, in: subgraph.fieldDirectives("Product", "cost")))
-        #expect(subgraph.links.applications(of: .tag, in: subgraph.fieldDirectives("Query", "product")).first?.stringArgument("name") == "public")
-        #expect(subgraph.links.contains(.shareable, in: subgraph.schema.namedType("Position")!.appliedDirectives))
-        var resolvers = Resolvers<Void>()
-        resolvers.query { query in
-            query.field("product") { args, _ in JSONValue.object(["upc": .string(try args.string("upc")), "name": "chair", "price": 10, "cost": 4]) }
-        }
-        let schema = try ExecutableSchema<Void>.subgraph(subgraph, resolvers: resolvers)
-        // @inaccessible hides from the supergraph's API schema, not from the subgraph.
-        #expect(await respond(schema, #"{ product(upc: "1") { upc name price cost } }"#, context: ()) == #"{"data":{"product":{"upc":"1","name":"chair","price":10,"cost":4}}}"#)
-        let service = await schema.execute(GraphQLRequest(query: "{ _service { sdl } }"), context: ())
-        #expect(service.dataValue?["_service"]?["sdl"]?.stringValue == Self.sdl)
-    }
-
-    @Test func overrideLabelNeedsNoNewerVersionThanTheSDLSays() throws {
-        let subgraph = try SubgraphSchema(sdl: """
-            extend schema @link(url: "https://specs.apollo.dev/federation/v2.0", import: ["@key", "@override"])
-            type Query { a: Int @override(from: "old") }
-            """)
-        #expect(subgraph.schema.directive("override")?.arguments.map(\.name) == ["from", "label"])
     }
 }
 

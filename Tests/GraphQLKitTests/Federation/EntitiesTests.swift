@@ -98,6 +98,22 @@ import Testing
         #expect(response == #"{"errors":[{"message":"users are down","locations":[{"line":2,"column":3}],"path":["_entities",0]},{"message":"users are down","locations":[{"line":2,"column":3}],"path":["_entities",2]}],"data":{"_entities":[null,{"__typename":"Product","upc":"1","name":"name-1"},null]}}"#)
     }
 
+    @Test func tenThousandRepresentationsAreOneCallAndOddItemsFailAlone() async throws {
+        let log = BatchLog()
+        let schema = try Self.schema(log: log)
+        var items: [JSONValue] = (0..<10_000).map { ["__typename": "Product", "upc": .string("\($0)")] }
+        items.insert("just a string", at: 3)
+        items.insert(["__typename": 42], at: 5)
+        let response = await schema.execute(GraphQLRequest(query: "query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { upc } } }",
+                                                           variables: ["r": .array(items)]), context: ())
+        #expect(response.errors.map(\.path) == [[.key("_entities"), .index(3)], [.key("_entities"), .index(5)]])
+        #expect(log.recorded.count == 1)
+        #expect(log.recorded.first?.count == 10_001)
+        let entities = try #require(response.dataValue?["_entities"]?.arrayValue)
+        #expect(entities.count == 10_002)
+        #expect(entities[10_001]["upc"] == "9999")
+    }
+
     @Test func aResolverForANonEntityIsRejected() {
         var entities = EntityResolvers<Void>()
         entities.entity("Query") { representations, _ in representations.map { _ in ResolvedValue.null } }

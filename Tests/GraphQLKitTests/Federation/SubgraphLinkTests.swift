@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func importsCanBeRenamedAndTheRestIsNamespaced() throws {
-        let subgraph = try SubgraphSchema(sdl: """
+        let subgraph = try FederatedSubgraph(sdl: """
             extend schema @link(url: "https://specs.apollo.dev/federation/v2.0",
                                 import: [{ name: "@key", as: "@primaryKey" }, "FieldSet", { name: "@shareable", as: "@share" }])
             type Query { product: Product @federation__requires(fields: "upc") }
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func theLinkNamespaceCanBeRenamed() throws {
-        let subgraph = try SubgraphSchema(sdl: """
+        let subgraph = try FederatedSubgraph(sdl: """
             extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", as: "fed")
             type Query { product: Product }
             type Product @fed__key(fields: "upc") { upc: String! }
@@ -52,6 +52,28 @@ import Testing
         #expect(subgraph.links.localName(.key) == "fed__key")
         #expect(subgraph.links.fieldSetTypeName == "fed__FieldSet")
         #expect(subgraph.entityTypeNames == ["Product"])
+    }
+
+    @Test func newerVersionsBringTheirDirectivesAndScalars() throws {
+        let subgraph = try FederatedSubgraph(sdl: """
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.12",
+                                import: ["@key", "@authenticated", "@requiresScopes", "Scope", "@cost", "@listSize", "@context", "@fromContext"])
+            type Query {
+              me: User @authenticated
+              users(first: Int @cost(weight: 2)): [User] @listSize(slicingArguments: ["first"])
+            }
+            type User @key(fields: "id") @context(name: "userContext") {
+              id: ID!
+              email: String @requiresScopes(scopes: [["read:email"]])
+              greeting(name: String @fromContext(field: "$userContext { id }")): String
+            }
+            """)
+        #expect(subgraph.federationProblems.isEmpty)
+        #expect(subgraph.links.scalarNames["Scope"] == "Scope")
+        #expect(subgraph.links.scalarNames["Policy"] == "federation__Policy")
+        #expect(subgraph.schema.directive("requiresScopes")?.arguments.first?.type.description == "[[Scope!]!]!")
+        #expect(subgraph.schema.directive("federation__policy") != nil)
+        #expect(!subgraph.isSubgraphType("Scope"))
     }
 
     @Test func unknownImportsAndVersionsAreErrors() {
@@ -81,7 +103,7 @@ import Testing
             }
             type Review @extends @key(fields: "id") { id: ID! @external body: String }
             """
-        let subgraph = try SubgraphSchema(sdl: sdl)
+        let subgraph = try FederatedSubgraph(sdl: sdl)
         #expect(!subgraph.links.isFederation2)
         #expect(subgraph.links.fieldSetTypeName == "_FieldSet")
         #expect(subgraph.entityTypeNames == ["Product", "Review"])

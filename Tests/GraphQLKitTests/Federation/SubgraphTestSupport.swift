@@ -31,7 +31,7 @@ func subgraphError(_ sdl: String) -> GraphQLError? {
 
 /// The federation problem codes of a subgraph SDL.
 func problemCodes(_ sdl: String) throws -> [String] {
-    try SubgraphSchema(sdl: sdl).federationProblems.map(\.code)
+    try FederatedSubgraph(sdl: sdl).federationProblems.map(\.code)
 }
 
 let federation2Link = #"extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@external", "@requires", "@provides", "@shareable", "@inaccessible", "@override", "@tag", "@interfaceObject", "@composeDirective"])"#

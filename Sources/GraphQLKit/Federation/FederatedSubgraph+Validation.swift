@@ -12,7 +12,7 @@ public struct FederationProblem: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "[\(code)] \(message)" }
 }
 
-extension SubgraphSchema {
+extension FederatedSubgraph {
     /// The federation rules the subgraph breaks on its own (without the other subgraphs): field
     /// sets of `@key`, `@requires` and `@provides` that do not resolve, fields they need that
     /// are not `@external`, unused `@external` fields, `@interfaceObject` without `@key`.
@@ -31,6 +31,12 @@ extension SubgraphSchema {
             switch type {
             case .object, .interface: break
             default: continue
+            }
+            if case .interface = type {
+                problems += interfaceProblems(type)
+                if let minor = links.minorVersion, minor < 3, links.contains(.key, in: type.appliedDirectives) {
+                    problems.append(FederationProblem(code: "KEY_UNSUPPORTED_ON_INTERFACE", message: "Cannot use @key on interface \"\(type.name)\": @key is not yet supported on interfaces (it needs federation v2.3, the schema links v2.\(minor))."))
+                }
             }
             for key in links.applications(of: .key, in: type.appliedDirectives) {
                 let text = key.stringArgument("fields") ?? ""
@@ -91,6 +97,29 @@ extension SubgraphSchema {
                     if object.interfaces.contains(where: { schema.namedType($0)?.fields?[field.name] != nil }) { continue }
                     problems.append(FederationProblem(code: "EXTERNAL_UNUSED", message: "Field \"\(object.name).\(field.name)\" is marked @external but is not used in any federation directive (@key, @provides, @requires) or to satisfy an interface; the field declaration has no use and should be removed (or the field should not be @external)."))
                 }
+            }
+        }
+        return problems
+    }
+
+    /// @external, @requires, @provides and @shareable on interface fields (EXTERNAL_ON_INTERFACE,
+    /// REQUIRES_UNSUPPORTED_ON_INTERFACE, PROVIDES_UNSUPPORTED_ON_INTERFACE, INVALID_SHAREABLE_USAGE).
+    private func interfaceProblems(_ type: GraphQLNamedType) -> [FederationProblem] {
+        var problems: [FederationProblem] = []
+        for field in type.fields ?? NamedList() {
+            let directives = field.astNode?.directives ?? []
+            let coordinate = "\(type.name).\(field.name)"
+            if links.contains(.external, in: directives) {
+                problems.append(FederationProblem(code: "EXTERNAL_ON_INTERFACE", message: "Interface type field \"\(coordinate)\" is marked @external but @external is not allowed on interface fields (it is nonsensical)."))
+            }
+            if links.contains(.requires, in: directives) {
+                problems.append(FederationProblem(code: "REQUIRES_UNSUPPORTED_ON_INTERFACE", message: "Cannot use @requires on field \"\(coordinate)\" of parent type \"\(type.name)\": @requires is not yet supported within interfaces"))
+            }
+            if links.contains(.provides, in: directives) {
+                problems.append(FederationProblem(code: "PROVIDES_UNSUPPORTED_ON_INTERFACE", message: "Cannot use @provides on field \"\(coordinate)\" of parent type \"\(type.name)\": @provides is not yet supported within interfaces"))
+            }
+            if links.contains(.shareable, in: directives) {
+                problems.append(FederationProblem(code: "INVALID_SHAREABLE_USAGE", message: "Invalid use of @shareable on field \"\(coordinate)\": only object type fields can be marked with @shareable"))
             }
         }
         return problems

@@ -5,7 +5,7 @@
 /// (``ExecutableSchema/subgraph(sdl:resolvers:entities:options:)``) and to compose subgraphs.
 ///
 /// ```swift
-/// let subgraph = try SubgraphSchema(sdl: """
+/// let subgraph = try FederatedSubgraph(sdl: """
 ///     extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
 ///     type Query { product(upc: String!): Product }
 ///     type Product @key(fields: "upc") { upc: String! name: String }
@@ -13,7 +13,7 @@
 /// subgraph.entityTypeNames          // ["Product"]
 /// try printSchema(subgraph.schema)  // … union _Entity = Product …
 /// ```
-public struct SubgraphSchema: Sendable {
+public struct FederatedSubgraph: Sendable {
     /// The SDL as written (what `_service { sdl }` answers).
     public let sdl: String
     /// The SDL parsed, as written.
@@ -108,9 +108,9 @@ public struct SubgraphSchema: Sendable {
         }
         for directive in FederationDirective.allCases {
             guard let local = links.localName(directive), !definedDirectives.contains(local) else { continue }
-            additions.append(directive.definition(localName: local, fieldSet: links.fieldSetTypeName))
+            additions.append(directive.definition(localName: local) { links.scalarNames[$0] ?? $0 })
         }
-        if !definedTypes.contains(links.fieldSetTypeName) { additions.append("scalar \(links.fieldSetTypeName)") }
+        for scalar in links.scalarNames.values.sorted() where !definedTypes.contains(scalar) { additions.append("scalar \(scalar)") }
         if !definedTypes.contains("_Any") { additions.append("scalar _Any") }
         if !definedTypes.contains("_Service") { additions.append("type _Service {\n  sdl: String\n}") }
         var rootFields: [String] = []
@@ -143,12 +143,28 @@ public struct SubgraphSchema: Sendable {
     }
 
     /// The `@key`s of a type, in order: the field set text and whether the subgraph resolves it.
-    public func keys(of typeName: String) -> [(fields: String, resolvable: Bool)] {
-        guard let type = schema.namedType(typeName) else { return [] }
-        return links.applications(of: .key, in: type.appliedDirectives).compactMap { key in
-            guard let fields = key.stringArgument("fields") else { return nil }
-            return (fields, key.booleanArgument("resolvable") ?? true)
+    ///
+    /// `isExtension` says whether the key is declared on a type extension (an `extend type`, or
+    /// a type marked `@extends`), which the supergraph records as `@join__type(extension: true)`.
+    public func keys(of typeName: String) -> [(fields: String, resolvable: Bool, isExtension: Bool)] {
+        let definitionDirectives: [Directive]
+        let extensionDirectives: [Directive]
+        switch schema.namedType(typeName) {
+        case .object(let object)?:
+            (definitionDirectives, extensionDirectives) = (object.astNode?.directives ?? [], object.extensionASTNodes.flatMap(\.directives))
+        case .interface(let interface)?:
+            (definitionDirectives, extensionDirectives) = (interface.astNode?.directives ?? [], interface.extensionASTNodes.flatMap(\.directives))
+        default:
+            return []
         }
+        let definitionIsExtension = extensionTypeNames.contains(typeName)
+        func read(_ directives: [Directive], onExtension: Bool) -> [(fields: String, resolvable: Bool, isExtension: Bool)] {
+            links.applications(of: .key, in: directives).compactMap { key in
+                guard let fields = key.stringArgument("fields") else { return nil }
+                return (fields, key.booleanArgument("resolvable") ?? true, onExtension)
+            }
+        }
+        return read(definitionDirectives, onExtension: definitionIsExtension) + read(extensionDirectives, onExtension: true)
     }
 
     /// The directives applied to field `fieldName` of type `typeName`.
@@ -159,7 +175,7 @@ public struct SubgraphSchema: Sendable {
     /// Whether type `typeName` is one of the subgraph's own types (not a specification addition).
     public func isSubgraphType(_ typeName: String) -> Bool {
         guard let type = schema.namedType(typeName) else { return false }
-        if typeName.hasPrefix("__") || Self.addedTypeNames.contains(typeName) || typeName == links.fieldSetTypeName { return false }
+        if typeName.hasPrefix("__") || Self.addedTypeNames.contains(typeName) || links.scalarNames.values.contains(typeName) { return false }
         if case .scalar(let scalar) = type, scalar.isSpecified || Self.fieldSetScalarNames.contains(typeName) { return false }
         return true
     }
