@@ -9,7 +9,8 @@ struct RunnerOptions {
     var exitWhenReady = false
 
     static let usage = """
-        usage: infra/run [--demo] [--data DIR] [--bin DIR] [--services identity,learning,gateway] [--exit-when-ready]
+        usage: infra/run [--release] [--demo] [--data DIR] [--bin DIR] [--services identity,learning,gateway] [--exit-when-ready]
+          --release          (infra/run) build and run release binaries instead of debug ones
           --demo             load demo data (users, a tutor, a course, a lesson) once everything is ready
           --data DIR         the PostgreSQL cluster folder (default infra/.data/postgres; kept across runs)
           --bin DIR          where the service executables are (default: beside suite-run)

@@ -8,22 +8,46 @@ import Testing
 /// (counted by a trigger on user_refs that the services do not know about).
 @Suite("Identity → Learning events under faults", .serialized)
 struct EventFaultTests {
-    @Test func consumerKilledRepeatedlyWhileApplyingBatches() async throws {
+    @Test func consumerKilledMidBatchAndRightAfterCommits() async throws {
         try await SuiteFixture.with(environment: ["EVENTS_BATCH_SIZE": "20"]) { suite in
             await suite.learning.stop()
-            try await suite.registerMany(600, prefix: "killed")
-            // SIGKILL the consumer again and again while it works through the backlog: kills land
-            // inside batches (rolled back whole) and right after commits (the cursor is already stored).
-            for round in 0..<6 {
+            try await suite.registerMany(400, prefix: "killed")
+            // Make each applied row take 10 ms, so a batch transaction stays open long enough to be caught.
+            try await suite.learningDB.script("""
+                CREATE FUNCTION test_slow_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN PERFORM pg_sleep(0.01); RETURN NEW; END $$;
+                CREATE TRIGGER test_slow_apply BEFORE INSERT OR UPDATE ON user_refs FOR EACH ROW EXECUTE FUNCTION test_slow_apply();
+                """)
+            var killedMidBatch = 0, killedAfterCommit = 0
+            for round in 0..<8 {
                 try await suite.startLearning()
-                let before = try await suite.learningRefs().count
-                for _ in 0..<400 {
-                    if try await suite.learningRefs().count > before { break }
-                    try await Task.sleep(for: .milliseconds(5))
+                if round % 2 == 0 {
+                    // Mid-batch: the consumer's batch transaction has written rows and not committed.
+                    for _ in 0..<600 {
+                        let open = try await suite.learningDB.query("""
+                            SELECT count(*) FROM pg_stat_activity
+                            WHERE datname = 'learning' AND application_name = 'learning' AND backend_xid IS NOT NULL
+                            """)[0].decode(Int64.self, at: 0)
+                        if open > 0 { killedMidBatch += 1; break }
+                        try await Task.sleep(for: .milliseconds(5))
+                    }
+                    await suite.learning.stop(signal: SIGKILL)
+                } else {
+                    // Right after a commit: the stored cursor just moved.
+                    let before = try await suite.learningDB.query("SELECT cursor FROM event_consumer_cursors").first?.decode(String.self, at: 0)
+                    for _ in 0..<600 {
+                        let now = try await suite.learningDB.query("SELECT cursor FROM event_consumer_cursors").first?.decode(String.self, at: 0)
+                        if now != before && now != nil { killedAfterCommit += 1; break }
+                        try await Task.sleep(for: .milliseconds(2))
+                    }
+                    await suite.learning.stop(signal: SIGKILL)
                 }
-                await suite.learning.stop(signal: SIGKILL)
-                _ = round
             }
+            // Every kill was seen landing where intended (an open batch transaction; a cursor just stored).
+            #expect(killedMidBatch == 4 && killedAfterCommit == 4)
+            let refsBeforeRecovery = try await suite.learningRefs().count
+            #expect(refsBeforeRecovery < 401, "the kills interrupted the catch-up")
+            try await suite.learningDB.script("DROP TRIGGER test_slow_apply ON user_refs")
             try await suite.startLearning()
             try await suite.expectExactlyOnce()
         }
