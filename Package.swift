@@ -24,8 +24,10 @@ let package = Package(
         .executable(name: "identity-service", targets: ["IdentityService"]),
         .executable(name: "learning-service", targets: ["LearningService"]),
         .executable(name: "suite-run", targets: ["SuiteRunner"]),
+        .executable(name: "service-benchmarks", targets: ["ServiceBenchmarks"]),
         .library(name: "GatewayCore", targets: ["GatewayCore"]),
         .executable(name: "gateway", targets: ["Gateway"]),
+        .executable(name: "gateway-benchmark", targets: ["GatewayBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -191,7 +193,7 @@ let package = Package(
         .target(
             name: "GatewayCore",
             dependencies: [
-                "GraphQLKit", "HTTPKit",
+                "GraphQLKit", "HTTPKit", "GraphQLHTTP", "SupergraphComposition",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -212,10 +214,23 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Release-mode benchmark: the graphql-gateways-benchmark scenario, gateway vs monolith vs
+        // the subgraphs' own capacity (BENCHMARKS.md).
+        .executableTarget(
+            name: "GatewayBenchmark",
+            dependencies: [
+                "GatewayCore", "GraphQLKit", "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/GatewayBenchmark"
+        ),
         .testTarget(
             name: "GatewayCoreTests",
             dependencies: [
-                "GatewayCore", "GraphQLKit", "HTTPKit",
+                "GatewayCore", "GraphQLKit", "HTTPKit", "GraphQLHTTP",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -230,7 +245,7 @@ let package = Package(
         .target(
             name: "ServiceRuntime",
             dependencies: [
-                "GraphQLKit", "Postgres", "HTTPKit", "EventKit", "CSodium",
+                "GraphQLKit", "GraphQLHTTP", "Postgres", "HTTPKit", "EventKit", "CSodium",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -246,28 +261,37 @@ let package = Package(
         // The Identity subgraph (users, sessions, tokens; produces identity.user.* events), port 4001.
         .executableTarget(
             name: "IdentityService",
-            dependencies: ["ServiceRuntime", "GraphQLKit", "Postgres", "EventKit", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ServiceRuntime", "GraphQLKit", "GraphQLHTTP", "Postgres", "EventKit", .product(name: "Logging", package: "swift-log")],
             exclude: ["Schema.graphql"]
         ),
         // The Learning subgraph (tutors, students, courses, lessons; consumes identity.user.*), port 4002.
         .executableTarget(
             name: "LearningService",
-            dependencies: ["ServiceRuntime", "GraphQLKit", "Postgres", "EventKit", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ServiceRuntime", "GraphQLKit", "GraphQLHTTP", "Postgres", "EventKit", .product(name: "Logging", package: "swift-log")],
             exclude: ["Schema.graphql"]
         ),
         // `infra/run`: the development cluster, migrations, the services, demo data, clean stop on Ctrl-C.
         .executableTarget(
             name: "SuiteRunner",
             dependencies: [
-                "Postgres", "HTTPKit", .product(name: "Logging", package: "swift-log"),
+                "Postgres", "HTTPKit", "SupergraphComposition", .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
+        ),
+        // Release-mode benchmark: event propagation lag Identity -> Learning with the real executables.
+        .executableTarget(
+            name: "ServiceBenchmarks",
+            dependencies: [
+                "Postgres", "HTTPKit", "SupergraphComposition", .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Benchmarks/ServiceBenchmarks"
         ),
         // End to end: the real service executables on a real cluster, the event fault cases.
         .testTarget(
             name: "ServicesEndToEndTests",
             dependencies: [
-                "Postgres", "PostgresTestSupport", "HTTPKit", "GraphQLKit",
+                "Postgres", "PostgresTestSupport", "HTTPKit", "GraphQLKit", "SupergraphComposition",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -11,7 +11,8 @@
 #       until its stdin closes.
 #
 # Needs wrk and h2load (infra/bootstrap --bench). Servers run pinned to CPU 0 and load
-# generators to CPU 1 when taskset exists, so the two do not fight for one core.
+# generators to CPU 1 when taskset exists, so the two do not fight for one core. Within a run,
+# the targets are measured back to back per protocol, in alternating order from run to run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -77,30 +78,44 @@ RESULTS="$WORK/results.tsv"
 : > "$RESULTS"
 record() { printf '%s\t%s\n' "$1" "$2" >> "$RESULTS"; echo "  $1: $2" >&2; }
 
+# measure NAME PATH PROTOCOL: one load-tool run against one target, recorded with its CPU use.
+measure() {
+  local name=$1 path=$2 protocol=$3
+  local port_var="PORT_$name" pid_var="PID_$name"
+  local url="http://127.0.0.1:${!port_var}$path" pid=${!pid_var} before after out requests
+  before=$(cpu_ticks "$pid")
+  if [ "$protocol" = h1 ]; then
+    out=$("${LOAD_CPU[@]}" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "$url")
+    after=$(cpu_ticks "$pid")
+    requests=$(awk '/requests in/ {print $1}' <<< "$out")
+    record "$name wrk HTTP/1.1 -c$CONNECTIONS" "$(awk '/Requests\/sec/ {print $2}' <<< "$out")"
+    record "$name wrk HTTP/1.1 -c$CONNECTIONS: server CPU per request" \
+      "$(python3 -c "print(($after - $before) * 1e6 / $TICKS_PER_SECOND / $requests)")"
+  else
+    out=$("${LOAD_CPU[@]}" h2load -t1 -c8 -m10 -D "$DURATION" "$url")
+    after=$(cpu_ticks "$pid")
+    requests=$(sed -n 's/^requests: .* \([0-9]*\) succeeded.*/\1/p' <<< "$out")
+    record "$name h2load HTTP/2 -c8 -m10" "$(sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' <<< "$out")"
+    record "$name h2load HTTP/2 -c8 -m10: server CPU per request" \
+      "$(python3 -c "print(($after - $before) * 1e6 / $TICKS_PER_SECOND / $requests)")"
+  fi
+}
+
 for run in $(seq 1 "$RUNS"); do
   echo "run $run/$RUNS" >&2
-  for target in "${TARGETS[@]}"; do
-    IFS='|' read -r name path protocols <<< "$target"
-    port_var="PORT_$name"; url="http://127.0.0.1:${!port_var}$path"
-    pid_var="PID_$name"; pid=${!pid_var}
-    if [[ $protocols == *h1* ]]; then
-      before=$(cpu_ticks "$pid")
-      out=$("${LOAD_CPU[@]}" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "$url")
-      after=$(cpu_ticks "$pid")
-      requests=$(awk '/requests in/ {print $1}' <<< "$out")
-      record "$name wrk HTTP/1.1 -c$CONNECTIONS" "$(awk '/Requests\/sec/ {print $2}' <<< "$out")"
-      record "$name wrk HTTP/1.1 -c$CONNECTIONS: server CPU per request" \
-        "$(python3 -c "print(($after - $before) * 1e6 / $TICKS_PER_SECOND / $requests)")"
-    fi
-    if [[ $protocols == *h2* ]]; then
-      before=$(cpu_ticks "$pid")
-      out=$("${LOAD_CPU[@]}" h2load -t1 -c8 -m10 -D "$DURATION" "$url")
-      after=$(cpu_ticks "$pid")
-      requests=$(sed -n 's/^requests: .* \([0-9]*\) succeeded.*/\1/p' <<< "$out")
-      record "$name h2load HTTP/2 -c8 -m10" "$(sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' <<< "$out")"
-      record "$name h2load HTTP/2 -c8 -m10: server CPU per request" \
-        "$(python3 -c "print(($after - $before) * 1e6 / $TICKS_PER_SECOND / $requests)")"
-    fi
+  # Targets compared with each other are measured back to back, per protocol, and the order
+  # flips every run (A B C, then C B A), so load drifting on a shared machine hits both sides
+  # of a ratio alike.
+  ordered=("${TARGETS[@]}")
+  if (( run % 2 == 0 )); then
+    ordered=()
+    for (( i=${#TARGETS[@]}-1; i>=0; i-- )); do ordered+=("${TARGETS[$i]}"); done
+  fi
+  for protocol in h1 h2; do
+    for target in "${ordered[@]}"; do
+      IFS='|' read -r name path protocols <<< "$target"
+      [[ $protocols == *$protocol* ]] && measure "$name" "$path" "$protocol"
+    done
   done
   out=$("${LOAD_CPU[@]}" "$BIN" client --port "$PORT_httpkit" --protocol h2 --requests "$CLIENT_REQUESTS" --concurrency 64)
   record "HTTPKit client -> httpkit, HTTP/2 (1 connection, 64 concurrent)" "$(awk '{print $NF}' <<< "$out")"

@@ -45,7 +45,7 @@ switch configuration.mode {
 case .supergraphFile(let path):
     source = SupergraphFileSource(path: path)
 case .subgraphs(let subgraphs):
-    source = SubgraphPollingSource(subgraphs: subgraphs, transport: transport, compose: GatewayComposer.compose)
+    source = SubgraphPollingSource(subgraphs: subgraphs, transport: transport)
 }
 
 let runtime = GatewayRuntime(source: source, transport: transport, planCacheSize: configuration.planCacheSize, logger: logger)

@@ -16,7 +16,7 @@ import NIOHTTP1
 ///   parameter types) gets `400` with a GraphQL error saying why.
 ///
 /// Decoded parameters and the executor's prepared document are cached by the request's raw
-/// bytes (the URL query, or the body), so a repeated request costs one cache probe before
+/// bytes (the request target, or the body), so a repeated request costs one cache probe before
 /// execution; with a synchronous executor it is answered on the event loop without a task.
 public struct GraphQLHTTPResponder<Executor: GraphQLHTTPExecutor>: HTTPResponder {
     /// A decoded request and its prepared document.
@@ -55,7 +55,7 @@ public struct GraphQLHTTPResponder<Executor: GraphQLHTTPExecutor>: HTTPResponder
         do throws(GraphQLRequestParameters.Malformed) {
             switch request.method {
             case .GET where configuration.allowsGET, .HEAD where configuration.allowsGET:
-                entry = try self.entry(urlQuery: request.query ?? "")
+                entry = try self.entry(get: request)
             case .POST:
                 guard let contentType = request.headers.first(name: "content-type"),
                       GraphQLMediaType.isJSONRequestContentType(contentType) else {
@@ -98,10 +98,12 @@ public struct GraphQLHTTPResponder<Executor: GraphQLHTTPExecutor>: HTTPResponder
         }
     }
 
-    private func entry(urlQuery: String) throws(GraphQLRequestParameters.Malformed) -> Entry {
-        if let cached = urlQueries.value(for: urlQuery) { return cached }
-        let entry = makeEntry(try GraphQLRequestParameters.decode(urlQuery: urlQuery))
-        urlQueries.store(entry, for: urlQuery)
+    /// A GET's entry, cached by its whole target (path and query as sent: no string is made
+    /// per request).
+    private func entry(get request: HTTPRequest) throws(GraphQLRequestParameters.Malformed) -> Entry {
+        if let cached = urlQueries.value(for: request.uri) { return cached }
+        let entry = makeEntry(try GraphQLRequestParameters.decode(urlQuery: request.query ?? ""))
+        urlQueries.store(entry, for: request.uri)
         return entry
     }
 

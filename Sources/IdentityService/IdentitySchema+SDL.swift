@@ -76,5 +76,6 @@ type Mutation {
   "The user themself or an admin; the user is marked DELETED and identity.user.deleted is published."
   deactivateUser(userId: ID!): User!
 }
+
 """#
 }

@@ -78,8 +78,8 @@ enum IdentitySchema {
             connection.field("endCursor", \.endCursor)
             connection.field("hasNextPage", \.hasNextPage)
         }
-        var entities = SubgraphEntities<IdentityContext>()
-        entities.resolve("User") { representations, _ in
+        var entities = EntityResolvers<IdentityContext>()
+        entities.entity("User") { (representations: [EntityRepresentation], _) async throws -> [ResolvedValue] in
             let ids = representations.map { $0["id"]?.stringValue.flatMap(UUID.init(uuidString:)) }
             let users = try await store.users(ids: ids.compactMap { $0 })
             return ids.map { id in
@@ -87,7 +87,7 @@ enum IdentitySchema {
                 return .object(ObjectSource(user, typename: "User"))
             }
         }
-        return try SubgraphSchema.build(sdl: sdl, resolvers: resolvers, entities: entities)
+        return try ExecutableSchema.subgraph(sdl: sdl, resolvers: resolvers, entities: entities)
     }
 
     static func uuid(_ arguments: FieldArguments, _ name: String) throws -> UUID {

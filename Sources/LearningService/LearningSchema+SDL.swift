@@ -128,5 +128,6 @@ type Mutation {
   "Admins only."
   verifyTutor(tutorId: ID!): Tutor!
 }
+
 """#
 }

@@ -160,27 +160,42 @@ enum LearningSchema {
             request.field("matches", \.matches)
         }
 
-        var entities = SubgraphEntities<LearningContext>()
-        entities.resolve("User") { representations, _ in
+        var entities = EntityResolvers<LearningContext>()
+        entities.entity("User") { (representations: [EntityRepresentation], _) async throws -> [ResolvedValue] in
             representations.map { representation in
                 guard let id = representation["id"]?.stringValue.flatMap(UUID.init(uuidString:)) else { return .null }
                 return .object(ObjectSource(UserReference(id: id), typename: "User"))
             }
         }
-        entities.resolve("Tutor") { representations, _ in
+        entities.entity("Tutor") { (representations: [EntityRepresentation], _) async throws -> [ResolvedValue] in
             let ids = representations.map { $0["id"]?.stringValue.flatMap(UUID.init(uuidString:)) }
             let tutors = try await store.tutors(ids: ids.compactMap { $0 })
             return ids.map { id in id.flatMap { tutors[$0] }.map { .object(ObjectSource($0, typename: "Tutor")) } ?? .null }
         }
-        entities.resolve("Course") { representations, _ in
-            var values: [ResolvedValue] = []
-            for representation in representations {
-                let course = try await representation["id"]?.stringValue.flatMap(UUID.init(uuidString:)).asyncMap(store.course(id:)) ?? nil
-                values.append(course.map { .object(ObjectSource($0, typename: "Course")) } ?? .null)
-            }
-            return values
+        entities.entity("Course") { (representations: [EntityRepresentation], _) async throws -> [ResolvedValue] in
+            let ids = representations.map { $0["id"]?.stringValue.flatMap(UUID.init(uuidString:)) }
+            let courses = try await store.courses(ids: ids.compactMap { $0 })
+            return ids.map { id in id.flatMap { courses[$0] }.map { .object(ObjectSource($0, typename: "Course")) } ?? .null }
         }
-        return try SubgraphSchema.build(sdl: sdl, resolvers: resolvers, entities: entities)
+        entities.entity("Student") { (representations: [EntityRepresentation], _) async throws -> [ResolvedValue] in
+            let ids = representations.map { $0["id"]?.stringValue.flatMap(UUID.init(uuidString:)) }
+            let students = try await store.students(ids: ids.compactMap { $0 })
+            return ids.map { id in id.flatMap { students[$0] }.map { .object(ObjectSource($0, typename: "Student")) } ?? .null }
+        }
+        // Lessons only to their participants and admins, as the `lesson` query.
+        entities.entity("Lesson") { (representations: [EntityRepresentation], context: LearningContext) async throws -> [ResolvedValue] in
+            let caller = try context.principal.required()
+            let ids = representations.map { $0["id"]?.stringValue.flatMap(UUID.init(uuidString:)) }
+            let lessons = try await store.lessons(ids: ids.compactMap { $0 })
+            return ids.map { id -> ResolvedValue in
+                guard let lesson = id.flatMap({ lessons[$0] }) else { return .null }
+                guard caller.isAdmin || lesson.isParticipant(caller.userID) else {
+                    return .error(AuthError.forbidden("only the lesson's tutor and student may see it").graphQLError)
+                }
+                return .object(ObjectSource(lesson, typename: "Lesson"))
+            }
+        }
+        return try ExecutableSchema.subgraph(sdl: sdl, resolvers: resolvers, entities: entities)
     }
 
     static func uuid(_ arguments: FieldArguments, _ name: String) throws -> UUID {
@@ -189,9 +204,3 @@ enum LearningSchema {
     }
 }
 
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
-}

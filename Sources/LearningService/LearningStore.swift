@@ -31,6 +31,21 @@ struct LearningStore: Sendable {
             """).map(Tutor.init(row:))
     }
 
+    func courses(ids: [UUID]) async throws -> [UUID: Course] {
+        let rows = try await pool.query("\(unescaped: Course.select) WHERE id = ANY(\(ids))")
+        return Dictionary(try rows.map { let course = try Course(row: $0); return (course.id, course) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    func students(ids: [UUID]) async throws -> [UUID: Student] {
+        let rows = try await pool.query("\(unescaped: Student.select) WHERE id = ANY(\(ids))")
+        return Dictionary(try rows.map { let student = try Student(row: $0); return (student.id, student) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    func lessons(ids: [UUID]) async throws -> [UUID: Lesson] {
+        let rows = try await pool.query("\(unescaped: Lesson.select) WHERE l.id = ANY(\(ids))")
+        return Dictionary(try rows.map { let lesson = try Lesson(row: $0); return (lesson.id, lesson) }, uniquingKeysWith: { a, _ in a })
+    }
+
     func student(id: UUID) async throws -> Student? {
         try await pool.query("\(unescaped: Student.select) WHERE id = \(id)").first.map(Student.init(row:))
     }

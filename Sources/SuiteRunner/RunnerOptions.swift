@@ -5,15 +5,15 @@ struct RunnerOptions {
     var dataDirectory = "infra/.data/postgres"
     var binaryDirectory: String
     var demo = false
-    var services = ["identity", "learning"]
+    var services = ["identity", "learning", "gateway"]
     var exitWhenReady = false
 
     static let usage = """
-        usage: infra/run [--demo] [--data DIR] [--bin DIR] [--services identity,learning] [--exit-when-ready]
+        usage: infra/run [--demo] [--data DIR] [--bin DIR] [--services identity,learning,gateway] [--exit-when-ready]
           --demo             load demo data (users, a tutor, a course, a lesson) once everything is ready
           --data DIR         the PostgreSQL cluster folder (default infra/.data/postgres; kept across runs)
           --bin DIR          where the service executables are (default: beside suite-run)
-          --services LIST    which services to start (default identity,learning)
+          --services LIST    which to start, in order (default identity,learning,gateway)
           --exit-when-ready  stop everything again once ready (a smoke check)
         """
 

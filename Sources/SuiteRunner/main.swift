@@ -20,7 +20,7 @@ func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").ut
 
 var logger = Logger(label: "suite-run")
 logger.logLevel = .info
-let ports = ["identity": 4001, "learning": 4002, "payment": 4003, "communication": 4004, "ai": 4005, "analytics": 4006]
+let ports = ["gateway": 4000, "identity": 4001, "learning": 4002, "payment": 4003, "communication": 4004, "ai": 4005, "analytics": 4006]
 let stopRequested = AsyncStream<Int32>.makeStream()
 signal(SIGINT, SIG_IGN)
 signal(SIGTERM, SIG_IGN)
@@ -51,11 +51,22 @@ do {
         environment["PORT"] = "\(port)"
         environment["IDENTITY_EVENTS_URL"] = environment["IDENTITY_EVENTS_URL"] ?? "http://127.0.0.1:4001"
         environment["AUTH_JWKS_URL"] = environment["AUTH_JWKS_URL"] ?? "http://127.0.0.1:4001/.well-known/jwks.json"
+        if service == "gateway" {
+            // The subgraphs started before it are composed here into the supergraph file it serves.
+            let path = URL(fileURLWithPath: cluster.directory).deletingLastPathComponent().path + "/supergraph.graphql"
+            let subgraphs = options.services.filter { $0 != "gateway" }.compactMap { name in
+                ports[name].map { (name: name, port: $0, caller: GraphQLCaller(client: client.upstream(HTTPUpstream(host: "127.0.0.1", port: $0)))) }
+            }
+            try await SupergraphFile.write(subgraphs: subgraphs, to: path)
+            environment["GATEWAY_PORT"] = "\(port)"
+            environment["GATEWAY_SUPERGRAPH_FILE"] = path
+        }
         if service == "identity" {
             environment["IDENTITY_ADMIN_EMAIL"] = environment["IDENTITY_ADMIN_EMAIL"] ?? "admin@example.com"
             environment["IDENTITY_ADMIN_PASSWORD"] = adminPassword
         }
-        let child = ChildProcess(name: service, executable: options.binaryDirectory + "/\(service)-service", environment: environment)
+        let executable = options.binaryDirectory + (service == "gateway" ? "/gateway" : "/\(service)-service")
+        let child = ChildProcess(name: service, executable: executable, environment: environment)
         try child.start()
         children.append(child)
         let caller = GraphQLCaller(client: client.upstream(HTTPUpstream(host: "127.0.0.1", port: port)))
@@ -75,7 +86,11 @@ do {
         say("demo data loaded:\n" + lines.joined(separator: "\n"))
     }
     say("admin: admin@example.com / \(adminPassword)")
-    say("endpoint: http://127.0.0.1:4001/graphql (identity), http://127.0.0.1:4002/graphql (learning) — the gateway (:4000) is not part of this slice yet")
+    if options.services.contains("gateway") {
+        say("endpoint: http://127.0.0.1:4000/graphql (the gateway; subgraphs on :4001 identity, :4002 learning)")
+    } else {
+        say("endpoint: http://127.0.0.1:4001/graphql (identity), http://127.0.0.1:4002/graphql (learning)")
+    }
     say("ready; press Ctrl-C to stop")
     if !options.exitWhenReady {
         // Stop on a signal, or when a service exits by itself.

@@ -20,6 +20,7 @@ import Testing
         func post(_ query: String, over wireProtocol: HTTPClientProtocol = .http2, variables: JSONValue = .null) async throws -> (HTTPResponseStatus, JSONValue) {
             var headers = HTTPHeaders()
             headers.add(name: "content-type", value: "application/json")
+            headers.add(name: "accept", value: "application/graphql-response+json")
             let body: JSONValue = ["query": .string(query), "variables": variables]
             let response = try await client.send(HTTPClientRequest(method: .POST, path: "/graphql", headers: headers, body: ByteBuffer(string: body.serialized())),
                                                  to: HTTPUpstream(host: "127.0.0.1", port: server.port ?? 0, protocol: wireProtocol))

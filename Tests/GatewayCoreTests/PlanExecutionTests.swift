@@ -151,4 +151,15 @@ import Testing
             #expect(search["errors"]?[0]?["extensions"]?["service"] == "products")
         }
     }
+
+    @Test func aHungSubgraphTimesOutWithAnErrorNamingIt() async throws {
+        try await GatewayHarness.withHarness(subgraphTimeout: .milliseconds(300)) { harness in
+            harness.subgraphs.inventory.hold()
+            let (response, _) = try await harness.run("{ topProducts(first: 1) { name inStock } }")
+            harness.subgraphs.inventory.release()
+            #expect(response["data"] == ["topProducts": [["name": "Table", "inStock": nil]]])
+            #expect(response["errors"]?[0]?["extensions"]?["service"] == "inventory")
+            #expect(response["errors"]?[0]?["message"]?.stringValue?.contains("Subgraph \"inventory\" failed") == true)
+        }
+    }
 }

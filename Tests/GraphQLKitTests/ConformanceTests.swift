@@ -30,9 +30,11 @@ import GraphQLConformanceKit
         #expect(failures == 0)
     }
 
-    @Test func validateOperationAndBadLines() {
-        #expect(ConformanceRunner.answer(line: #"{"id":7,"op":"validate","sdl":"type Query { a: Int }","query":"{ a }"}"#)
-                == #"{"id":7,"stage":"validate","errors":[]}"#)
+    @Test func unsupportedOperationsAndBadLines() {
+        #expect(ConformanceRunner.answer(line: #"{"id":7,"op":"subscribe","sdl":"type Query { a: Int }","query":"{ a }"}"#)
+                == #"{"id":7,"stage":"unsupported","errors":[]}"#)
+        #expect(ConformanceRunner.answer(line: #"{"id":8,"op":"validate","sdl":"type Query { a: Int }","query":"{ b }"}"#)
+                == #"{"id":8,"stage":"validate","errors":[{"message":"Cannot query field \"b\" on type \"Query\". Did you mean \"a\"?","locations":[{"line":1,"column":3}]}]}"#)
         #expect(ConformanceRunner.answer(line: "   ") == nil)
         #expect(ConformanceRunner.answer(line: "not json")?.hasPrefix(#"{"stage":"harness-error","errors":[{"message":"Invalid case line: "#) == true)
         #expect(ConformanceRunner.answer(line: "[1]") == #"{"stage":"harness-error","errors":[{"message":"A case must be a JSON object."}]}"#)
@@ -48,11 +50,11 @@ import GraphQLConformanceKit
             Issue.record("graphql-conformance not built (swift build --build-tests builds it)")
             return
         }
-        let input = "{\"id\":1,\"op\":\"parse\",\"query\":\"{a}\"}\n\n\u{1}garbage\n{\"id\":2,\"op\":\"validate\"}\n"
+        let input = "{\"id\":1,\"op\":\"parse\",\"query\":\"{a}\"}\n\n\u{1}garbage\n{\"id\":2,\"op\":\"subscribe\"}\n"
         let output = String(decoding: try run([executable.path], input: Data(input.utf8)), as: UTF8.self)
         let lines = output.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines.first == #"{"id":1,"stage":"parse","errors":[],"printed":"{\n  a\n}"}"#)
-        #expect(lines.last == #"{"id":2,"stage":"schema","errors":[{"message":"Body must be a string. Received: undefined."}]}"#)
+        #expect(lines.last == #"{"id":2,"stage":"unsupported","errors":[]}"#)
     }
 }

@@ -10,7 +10,7 @@ import Testing
         input Tree { value: Int child: Tree children: [Tree] }
         """
 
-    static func executable() throws -> ExecutableSchema<Void> {
+    static func executable(validator: DocumentValidator = .specified) throws -> ExecutableSchema<Void> {
         var resolvers = Resolvers<Void>()
         resolvers.query { query in
             query.field("tree") { args, _ in
@@ -25,7 +25,7 @@ import Testing
             query.field("numbers") { args, _ in args["values"]?.arrayValue?.count ?? -1 }
             query.field("echo") { args, _ in args.optionalString("value") }
         }
-        return try ExecutableSchema(sdl: sdl, resolvers: resolvers)
+        return try ExecutableSchema(sdl: sdl, resolvers: resolvers, options: ExecutionOptions(validator: validator))
     }
 
     /// A chain of `depth` nested `{"child": …}` objects.
@@ -75,10 +75,10 @@ import Testing
         #expect(response.dataValue == ["node": ["a": nil, "b": nil]])
     }
 
-    /// A fragment that spreads itself (what validation rejects): execution is bounded by the
-    /// data, and planning by its budget.
+    /// A fragment that spreads itself (what validation rejects; here validation is off):
+    /// execution is bounded by the data, and planning by its budget.
     @Test func fragmentCyclesTerminate() async throws {
-        let executable = try Self.executable()
+        let executable = try Self.executable(validator: .none)
         let response = await executable.execute(GraphQLRequest(query: "{ node { ...F } } fragment F on Node { id child { ...F } }"), context: (),
                                                 rootValue: .json(["node": ["id": "1", "child": ["id": "2"]]]))
         #expect(response.dataValue == ["node": ["id": "1", "child": ["id": "2", "child": nil]]])

@@ -107,4 +107,42 @@ import Testing
     @Test func halfSurrogatePairInMessageBecomesReplacementCharacter() {
         #expect(syntaxError(#"{ f(a: "\😀") }"#)?.message == "Syntax Error: Invalid character escape sequence: \"\\\u{FFFD}\".")
     }
+
+    /// The eight-bytes-at-once name scan agrees with the byte-by-byte class for every byte value
+    /// in every position of the word, next to name and non-name neighbours.
+    @Test func wordAtATimeNameClassMatchesByteClass() {
+        for neighbour: UInt8 in [0x61, 0x20, 0x5F, 0x80, 0xFF, 0x39] {
+            for lane in 0..<8 {
+                for value in 0...255 {
+                    var bytes = [UInt8](repeating: neighbour, count: 8)
+                    bytes[lane] = UInt8(value)
+                    let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    let stops = CharacterClass.nonNameBytes(UInt64(littleEndian: word))
+                    for index in 0..<8 {
+                        let isStop = (stops >> (UInt64(index) * 8 + 7)) & 1 == 1
+                        #expect(isStop == !CharacterClass.isNameContinue(bytes[index]), "byte \(bytes[index]) at \(index)")
+                    }
+                    #expect(stops & ~0x8080_8080_8080_8080 == 0)
+                }
+            }
+        }
+    }
+
+    /// Names of every length around the eight-byte steps end exactly where they should,
+    /// whatever follows them (including non-ASCII bytes and the end of the text).
+    @Test func namesOfEveryLengthEndCorrectly() {
+        let alphabet = Array("aZ_09xQ".utf8)
+        for length in 1...40 {
+            let name = (0..<length).map { alphabet[$0 % alphabet.count] }
+            for terminator in [" ", "(", "\n", "", "é", "-", "\u{0}"] {
+                let body = name + Array(terminator.utf8)
+                let token = body.withUnsafeBufferPointer { buffer -> RawToken? in
+                    var lexer = Lexer(bytes: buffer)
+                    return try? lexer.nextToken(from: 0)
+                }
+                #expect(token?.kind == .name)
+                #expect(token?.end == length, "name of \(length) bytes before \(terminator.debugDescription)")
+            }
+        }
+    }
 }

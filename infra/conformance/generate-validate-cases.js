@@ -15,6 +15,11 @@
 //                directives, bad input-object fields, two-field subscriptions, and more
 //   github/N     random operations over the GitHub schema, and the introspection query
 //   fixed/...    hand-written documents for corners the generator does not reach
+//   sdl/K/N      printSchema of validation-schema.graphql with one or two SDL mutations K (the
+//                SDL validation rules buildSchema runs: duplicate types, fields, values,
+//                arguments, directives, operation types and schema definitions, unknown types
+//                and directives, misplaced and repeated directives, bad extensions, bad
+//                directive arguments)
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -505,5 +510,77 @@ const FIXED = [
   '{ dog { name @local @local(a: 1, b: 2) } }\nscalar String\ndirective @local(a: Int!) on FIELD',
 ];
 for (const text of FIXED) add('fixed', sdl, text);
+
+// ---------------------------------------------------------------------------------------------
+// SDL mutations (printSchema cases: buildSchema runs the SDL rules first).
+
+function sdlDefinitions(ast, kinds) { return ast.definitions.filter((d) => kinds.includes(d.kind)); }
+const SDL_MUTATIONS = {
+  duplicateType(r, ast) { ast.definitions.push(JSON.parse(JSON.stringify(r.pick(sdlDefinitions(ast, ['ObjectTypeDefinition', 'EnumTypeDefinition', 'ScalarTypeDefinition', 'InputObjectTypeDefinition', 'UnionTypeDefinition']))))); },
+  duplicateField(r, ast) {
+    const t = r.pick(sdlDefinitions(ast, ['ObjectTypeDefinition', 'InterfaceTypeDefinition', 'InputObjectTypeDefinition']));
+    t.fields = [...t.fields, JSON.parse(JSON.stringify(r.pick(t.fields)))];
+  },
+  duplicateEnumValue(r, ast) {
+    const t = r.pick(sdlDefinitions(ast, ['EnumTypeDefinition']));
+    t.values = [...t.values, JSON.parse(JSON.stringify(r.pick(t.values)))];
+  },
+  duplicateArgument(r, ast) {
+    const owners = [...sdlDefinitions(ast, ['DirectiveDefinition']), ...sdlDefinitions(ast, ['ObjectTypeDefinition']).flatMap((t) => t.fields)].filter((x) => x.arguments && x.arguments.length);
+    const o = r.pick(owners);
+    o.arguments = [...o.arguments, JSON.parse(JSON.stringify(r.pick(o.arguments)))];
+  },
+  duplicateDirective(r, ast) { ast.definitions.push(g.parse(r.pick(['directive @cached on FIELD', 'directive @tag(name: String) repeatable on QUERY', 'directive @skip(if: Boolean!) on FIELD', 'directive @deprecated on FIELD_DEFINITION'])).definitions[0]); },
+  unknownType(r, ast) {
+    const types = [];
+    g.visit(ast, { NamedType(n) { types.push(n); } });
+    const t = r.pick(types);
+    t.name = nameNode(typo(r, t.name.value));
+  },
+  unknownDirective(r, ast) {
+    const t = r.pick(sdlDefinitions(ast, ['ObjectTypeDefinition', 'EnumTypeDefinition', 'InputObjectTypeDefinition']));
+    t.directives = [...(t.directives || []), { kind: 'Directive', name: nameNode(r.pick(['key', 'deprecatd', 'oneof', 'cost'])), arguments: [] }];
+  },
+  misplacedDirective(r, ast) {
+    const targets = [];
+    g.visit(ast, { enter(n) { if (n.kind.endsWith('Definition') && n.kind !== 'DirectiveDefinition' && n.kind !== 'OperationTypeDefinition') targets.push(n); } });
+    const t = r.pick(targets);
+    const d = g.parse(`{ a ${r.pick(['@deprecated', '@specifiedBy(url: "u")', '@cached', '@skip(if: true)', '@onVariable', '@tag(name: "t")', '@auth(requires: ADMIN)', '@deprecated(reason: "r")'])} }`).definitions[0].selectionSet.selections[0].directives[0];
+    t.directives = [...(t.directives || []), d];
+    if (r.chance(0.4)) t.directives = [...t.directives, JSON.parse(JSON.stringify(d))];
+  },
+  extension(r, ast) {
+    ast.definitions.push(g.parse(r.pick(['extend type Nope { a: Int }', 'extend scalar Dog', 'extend input Dog { a: Int }', 'extend type Dog { name: String }',
+      'extend enum Color { RED PURPLE }', 'extend union CatOrDog = Alien', 'extend interface Being { name: String }', 'extend type Dog @deprecated',
+      'extend type Dgo { a: Int }', 'extend enum Role @cached', 'extend input PetFilter { name: Int color: Color }', 'extend type Query { dog: Dog }',
+      'extend scalar DateTime @specifiedBy(url: "x") @specifiedBy(url: "y")', 'extend schema { query: Query }', 'extend schema { mutation: Mutation }',
+      'extend union Everything @tag(name: "x")', 'extend type Human implements Nope { x: Int }'])).definitions[0]);
+  },
+  schemaDefinition(r, ast) { ast.definitions.push(g.parse(r.pick(['schema { query: Query }', 'schema { query: Query query: Mutation }', 'schema @tag(name: "s") { query: Query }'])).definitions[0]); },
+  directiveArguments(r, ast) {
+    const fields = sdlDefinitions(ast, ['ObjectTypeDefinition']).flatMap((t) => t.fields);
+    const f = r.pick(fields);
+    const d = g.parse(`{ a ${r.pick(['@deprecated(reson: "x")', '@deprecated(reason: "a", reason: "b")', '@deprecated(reason: 1)', '@specifiedBy', '@specifiedBy(url: null)'])} }`).definitions[0].selectionSet.selections[0].directives[0];
+    f.directives = [...(f.directives || []), d];
+  },
+  defaultValues(r, ast) {
+    const t = r.pick(sdlDefinitions(ast, ['InputObjectTypeDefinition']));
+    t.fields = [...t.fields, g.parse(`input X { ${r.pick(['extraA: OwnerFilter = {email: "a", email: "b"}', 'extraB: [OwnerFilter] = [{email: "a", role: ADMIN, role: TUTOR}]', 'extraC: Int = 1'])} }`).definitions[0].fields[0]];
+  },
+};
+{
+  const r = rng(4004);
+  const kinds = Object.keys(SDL_MUTATIONS);
+  const base = g.parse(sdl);
+  cases.push({ id: `sdl/none/${nextId++}`, op: 'printSchema', sdl });
+  for (let i = 0; i < 240 * scale; i++) {
+    const kind = kinds[i % kinds.length];
+    const ast = JSON.parse(JSON.stringify(base));
+    try { SDL_MUTATIONS[kind](r, ast); if (r.chance(0.3)) SDL_MUTATIONS[r.pick(kinds)](r, ast); } catch (e) { continue; }
+    let printed;
+    try { printed = g.print(ast); g.parse(printed); } catch (e) { continue; }
+    cases.push({ id: `sdl/${kind}/${nextId++}`, op: 'printSchema', sdl: printed });
+  }
+}
 
 for (const c of cases) process.stdout.write(JSON.stringify(c) + '\n');

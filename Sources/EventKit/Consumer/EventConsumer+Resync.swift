@@ -20,12 +20,20 @@ extension EventConsumer {
     }
 
     /// Rebuilds every reference table registered with ``EventHandlers/snapshot(aggregate:into:apply:)``
-    /// from the producer's snapshot, page by page (one local transaction per page, bounded
-    /// memory), while the producer keeps writing; then continues the feed from the cursor of the
-    /// first snapshot page (see `EventFeed.snapshot` for why that is consistent). The last page's
-    /// transaction stores that cursor: a crash before it leaves the old cursor, and the next run
-    /// resumes from there (or resyncs again after a `410`), with version guards absorbing the
-    /// pages already applied. Transient failures are retried with back-off, a few times.
+    /// from the producer's snapshot, page by page (bounded memory), while the producer keeps
+    /// writing; then continues the feed from the cursor of the first snapshot page (see
+    /// `EventFeed.snapshot` for why that is consistent).
+    ///
+    /// The whole resync is ONE local transaction that first locks this consumer's cursor row
+    /// (`FOR UPDATE`), the row every batch locks too. So no batch — of this instance or of another
+    /// process of the same consumer (a `resync` command run beside the live service) — commits
+    /// while the resync runs: a batch in progress finishes first, and the snapshot, read after it,
+    /// contains everything applied locally. Without that lock, a batch applied by another
+    /// instance after the snapshot was read would be tombstoned as "absent" and, its event ids
+    /// already recorded as processed, never applied again. Batches that waited find the cursor
+    /// moved and re-read from the snapshot's cursor; version guards absorb what they re-apply.
+    /// A crash or a transient failure rolls the resync back whole (transient ones are retried
+    /// with back-off, a few times).
     ///
     /// ```swift
     /// let report = try await consumer.resync()     // also runs by itself on 410 cursor_too_old
@@ -43,47 +51,44 @@ extension EventConsumer {
         }
         metrics.resyncs.increment()
         logger.info("resync started", metadata: ["events.aggregates": "\(targets.map(\.key))"])
-        var report = ResyncReport(aggregates: targets.map(\.key), items: 0, tombstoned: 0, cursor: "")
-        var continueFrom: String?
-        for (index, (aggregate, target)) in targets.enumerated() {
-            let isLastAggregate = index == targets.count - 1
-            var after: String?
-            while true {
-                try Task.checkCancellation()
-                // Stopping between pages is safe: the old cursor stays until the last page commits.
-                if Task.isShuttingDownGracefully { throw CancellationError() }
-                let requestAfter = after
-                let page = try await retryingTransientFailures {
-                    try await self.client.snapshot(aggregate: aggregate, after: requestAfter, limit: self.configuration.snapshotPageSize)
-                }
-                if continueFrom == nil { continueFrom = page.cursor }
-                let items = try page.items.map {
-                    SnapshotItem(aggregateID: $0.aggregateId, version: $0.version, payload: try PostgresJSON(encoding: $0.payload), deleted: $0.deleted)
-                }
-                let isLastPage = page.next == nil
-                let cursor = continueFrom ?? page.cursor
-                let tombstoned = try await retryingTransientFailures {
-                    try await self.pool.transaction { transaction -> Int in
-                        for item in items { try await target.apply(item, transaction) }
-                        let tombstoned = try await target.table.tombstoneAbsent(
-                            after: requestAfter, through: isLastPage ? nil : items.last?.aggregateID,
-                            present: items.map(\.aggregateID), on: transaction)
-                        if isLastPage && isLastAggregate {
-                            try await transaction.query("""
-                                INSERT INTO event_consumer_cursors (consumer, producer, cursor) VALUES (\(self.name), \(self.producer.name), \(cursor))
-                                ON CONFLICT (consumer, producer) DO UPDATE SET cursor = excluded.cursor, updated_at = now()
-                                """)
+        let report = try await retryingTransientFailures {
+            try await self.pool.transaction { transaction -> ResyncReport in
+                try await transaction.query("""
+                    INSERT INTO event_consumer_cursors (consumer, producer, cursor) VALUES (\(self.name), \(self.producer.name), '')
+                    ON CONFLICT (consumer, producer) DO NOTHING
+                    """)
+                try await transaction.query("""
+                    SELECT cursor FROM event_consumer_cursors WHERE consumer = \(self.name) AND producer = \(self.producer.name) FOR UPDATE
+                    """)
+                var report = ResyncReport(aggregates: targets.map(\.key), items: 0, tombstoned: 0, cursor: "")
+                var continueFrom: String?
+                for (aggregate, target) in targets {
+                    var after: String?
+                    while true {
+                        try Task.checkCancellation()
+                        if Task.isShuttingDownGracefully { throw CancellationError() }
+                        let page = try await self.client.snapshot(aggregate: aggregate, after: after, limit: self.configuration.snapshotPageSize)
+                        if continueFrom == nil { continueFrom = page.cursor }
+                        let items = try page.items.map {
+                            SnapshotItem(aggregateID: $0.aggregateId, version: $0.version, payload: try PostgresJSON(encoding: $0.payload), deleted: $0.deleted)
                         }
-                        return tombstoned
+                        for item in items { try await target.apply(item, transaction) }
+                        report.tombstoned += try await target.table.tombstoneAbsent(
+                            after: after, through: page.next == nil ? nil : items.last?.aggregateID,
+                            present: items.map(\.aggregateID), on: transaction)
+                        report.items += items.count
+                        guard let next = page.next else { break }
+                        after = next
                     }
                 }
-                report.items += items.count
-                report.tombstoned += tombstoned
-                guard let next = page.next else { break }
-                after = next
+                report.cursor = continueFrom ?? ""
+                try await transaction.query("""
+                    UPDATE event_consumer_cursors SET cursor = \(report.cursor), updated_at = now()
+                    WHERE consumer = \(self.name) AND producer = \(self.producer.name)
+                    """)
+                return report
             }
         }
-        report.cursor = continueFrom ?? ""
         remember(cursor: report.cursor)
         logger.info("resync finished", metadata: [
             "events.items": "\(report.items)", "events.tombstoned": "\(report.tombstoned)",

@@ -12,6 +12,8 @@ struct ResponseShaper {
     let reportsNullErrors: Bool
     private(set) var output: [UInt8] = []
     private(set) var errors: [GraphQLError] = []
+    /// The response path of the value being written (kept as a stack: no copies per field).
+    private var path: [PathComponent] = []
 
     init(schema: GraphQLSchema, fragments: [String: FragmentDefinition], variables: JSONObject, reportsNullErrors: Bool) {
         self.schema = schema
@@ -23,7 +25,7 @@ struct ResponseShaper {
 
     /// Writes the data object; false when a root field's null propagated to `data` itself.
     mutating func writeRoot(_ data: JSONObject, selections: [Selection], rootTypeName: String) -> Bool {
-        writeObject(data, selections: selections, typeName: rootTypeName, path: [])
+        writeObject(data, selections: selections, typeName: rootTypeName)
     }
 
     private func isIncluded(_ directives: [Directive]) -> Bool {
@@ -71,7 +73,7 @@ struct ResponseShaper {
         }
     }
 
-    private mutating func writeObject(_ object: JSONObject, selections: [Selection], typeName: String, path: [PathComponent]) -> Bool {
+    private mutating func writeObject(_ object: JSONObject, selections: [Selection], typeName: String) -> Bool {
         var fields: [(String, Field, [Selection])] = []
         var positions: [String: Int] = [:]
         collect(selections, typeName: typeName, into: &fields, positions: &positions)
@@ -93,9 +95,10 @@ struct ResponseShaper {
                 output.append(contentsOf: Array("null".utf8))
                 continue
             }
-            if !writeValue(object[key], type: definition.type, selections: subselections, path: path + [.key(key)], parent: typeName, field: name) {
-                return false
-            }
+            path.append(.key(key))
+            let written = writeValue(object[key], type: definition.type, selections: subselections, parent: typeName, field: name)
+            path.removeLast()
+            if !written { return false }
         }
         output.append(UInt8(ascii: "}"))
         return true
@@ -103,7 +106,7 @@ struct ResponseShaper {
 
     /// Writes `value` as `type`; false when it is null in a non-null position (the caller nulls
     /// its own nearest nullable position).
-    private mutating func writeValue(_ value: JSONValue?, type: GraphQLType, selections: [Selection], path: [PathComponent],
+    private mutating func writeValue(_ value: JSONValue?, type: GraphQLType, selections: [Selection],
                                      parent: String, field: String) -> Bool {
         if case .nonNull(let inner) = type {
             guard let value, !value.isNull else {
@@ -112,14 +115,14 @@ struct ResponseShaper {
                 }
                 return false
             }
-            return writeNonNull(value, type: inner, selections: selections, path: path, parent: parent, field: field)
+            return writeNonNull(value, type: inner, selections: selections, parent: parent, field: field)
         }
         guard let value, !value.isNull else {
             output.append(contentsOf: Array("null".utf8))
             return true
         }
         let checkpoint = output.count
-        if !writeNonNull(value, type: type, selections: selections, path: path, parent: parent, field: field) {
+        if !writeNonNull(value, type: type, selections: selections, parent: parent, field: field) {
             output.removeSubrange(checkpoint...)
             output.append(contentsOf: Array("null".utf8))
         }
@@ -127,7 +130,7 @@ struct ResponseShaper {
     }
 
     /// Writes a non-null `value` of a list or named `type`; false when a null propagates up to it.
-    private mutating func writeNonNull(_ value: JSONValue, type: GraphQLType, selections: [Selection], path: [PathComponent],
+    private mutating func writeNonNull(_ value: JSONValue, type: GraphQLType, selections: [Selection],
                                        parent: String, field: String) -> Bool {
         switch type {
         case .list(let elementType):
@@ -138,21 +141,22 @@ struct ResponseShaper {
             output.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                if !writeValue(element, type: elementType, selections: selections, path: path + [.index(index)], parent: parent, field: field) {
-                    return false
-                }
+                path.append(.index(index))
+                let written = writeValue(element, type: elementType, selections: selections, parent: parent, field: field)
+                path.removeLast()
+                if !written { return false }
             }
             output.append(UInt8(ascii: "]"))
             return true
         case .named(let typeName):
             if case .object(let object) = value, let namedType = schema.namedType(typeName), namedType.isCompositeType {
                 let runtime = object["__typename"]?.stringValue ?? typeName
-                return writeObject(object, selections: selections, typeName: runtime, path: path)
+                return writeObject(object, selections: selections, typeName: runtime)
             }
             value.write(to: &output)
             return true
         case .nonNull(let inner):
-            return writeNonNull(value, type: inner, selections: selections, path: path, parent: parent, field: field)
+            return writeNonNull(value, type: inner, selections: selections, parent: parent, field: field)
         }
     }
 }

@@ -9,14 +9,14 @@ struct ByteBuffer {
     private(set) var count: Int = 0
 
     init(capacity: Int = 4096) {
-        storage = ByteStorage(capacity: max(16, capacity))
+        storage = ByteStorage.make(capacity: max(16, capacity))
     }
 
     var isEmpty: Bool { count == 0 }
 
     @inline(__always)
     mutating func append(_ byte: UInt8) {
-        if count == storage.capacity { grow(minimum: count + 1) }
+        if count == storage.byteCapacity { grow(minimum: count + 1) }
         storage.base[count] = byte
         count += 1
     }
@@ -25,7 +25,7 @@ struct ByteBuffer {
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
         let length = bytes.count
         if length == 0 { return }
-        if count + length > storage.capacity { grow(minimum: count + length) }
+        if count + length > storage.byteCapacity { grow(minimum: count + length) }
         let target = UnsafeMutableRawPointer(storage.base + count)
         let from = bytes.baseAddress!
         // Short copies (keys, small strings) with two overlapping word moves, not a memmove call.
@@ -69,9 +69,9 @@ struct ByteBuffer {
     }
 
     private mutating func grow(minimum: Int) {
-        var capacity = storage.capacity * 2
+        var capacity = storage.byteCapacity * 2
         while capacity < minimum { capacity *= 2 }
-        let larger = ByteStorage(capacity: capacity)
+        let larger = ByteStorage.make(capacity: capacity)
         larger.base.update(from: storage.base, count: count)
         storage = larger
     }
@@ -234,17 +234,17 @@ struct ByteBuffer {
     }
 }
 
-/// The allocation behind a ``ByteBuffer``.
-private final class ByteStorage {
-    let base: UnsafeMutablePointer<UInt8>
-    let capacity: Int
-
-    init(capacity: Int) {
-        self.capacity = capacity
-        base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+/// The allocation behind a ``ByteBuffer``: the capacity and the bytes in one heap object
+/// (one allocation per buffer, not two).
+private final class ByteStorage: ManagedBuffer<Int, UInt8> {
+    static func make(capacity: Int) -> ByteStorage {
+        unsafeDowncast(ByteStorage.create(minimumCapacity: capacity) { _ in capacity }, to: ByteStorage.self)
     }
 
-    deinit {
-        base.deallocate()
+    /// The first byte; stable for the object's lifetime (tail-allocated storage never moves).
+    var base: UnsafeMutablePointer<UInt8> {
+        withUnsafeMutablePointerToElements { $0 }
     }
+
+    var byteCapacity: Int { header }
 }

@@ -141,14 +141,16 @@ public final class ExecutableSchema<Context: Sendable>: Sendable {
 
 /// How an ``ExecutableSchema`` executes.
 public struct ExecutionOptions: Sendable {
-    /// Checks documents before they run (the validation rules plug in here).
+    /// Checks documents before they run: by default graphql-js's specified rules
+    /// (``DocumentValidator/specified``); add ``ValidationLimits`` for a public endpoint, or
+    /// ``DocumentValidator/none`` for documents already validated.
     public var validator: DocumentValidator
     /// Resolves fields that have no resolver (default: JSON sources are read by key).
     public var defaultFieldResolver: DefaultFieldResolver
     /// How many distinct query texts keep their parsed document and plans.
     public var documentCacheSize: Int
 
-    public init(validator: DocumentValidator = .none, defaultFieldResolver: DefaultFieldResolver = .byKey, documentCacheSize: Int = 1000) {
+    public init(validator: DocumentValidator = .specified, defaultFieldResolver: DefaultFieldResolver = .byKey, documentCacheSize: Int = 1000) {
         self.validator = validator
         self.defaultFieldResolver = defaultFieldResolver
         self.documentCacheSize = documentCacheSize
@@ -226,13 +228,17 @@ public final class PreparedDocument: Sendable {
     let operations: [OperationDefinition]
     let conditionVariables: [String]
     let plans = Locked<[PlanKey: OperationPlan]>([:])
+    /// One plan per operation, compiled when the document was prepared, when no @skip/@include
+    /// reads a variable (the plan is then the same for every request): such requests skip the
+    /// plan cache. Empty otherwise (nil entries: the schema has no root type for that kind).
+    let fixedPlans: [OperationPlan?]
 
     struct PlanKey: Hashable {
         let operation: Int
         let conditions: ConditionKey
     }
 
-    init(document: Document, errors: [GraphQLError]) {
+    init(document: Document, errors: [GraphQLError], engine: ExecutionEngine? = nil) {
         self.document = document
         self.errors = errors
         var fragments: [String: FragmentDefinition] = [:]
@@ -246,7 +252,23 @@ public final class PreparedDocument: Sendable {
         }
         self.fragments = fragments
         self.operations = operations
-        self.conditionVariables = conditionVariableNames(document)
+        let conditionVariables = conditionVariableNames(document)
+        self.conditionVariables = conditionVariables
+        if let engine, errors.isEmpty, conditionVariables.isEmpty {
+            fixedPlans = operations.map { engine.compilePlan($0, fragments: fragments, conditionVariables: JSONObject(), source: document.source) }
+        } else {
+            fixedPlans = []
+        }
+    }
+
+    /// The index of the operation `operationName` selects, nil when none or several match.
+    func operationIndex(named operationName: String?) -> Int? {
+        guard let operationName else { return operations.count == 1 ? 0 : nil }
+        var found: Int?
+        for index in operations.indices where operations[index].name?.value == operationName {
+            found = index
+        }
+        return found
     }
 }
 

@@ -11,8 +11,17 @@ extension ExecutionEngine {
             } catch {
                 return PreparedDocument(document: Document(definitions: []), errors: [error])
             }
-            return PreparedDocument(document: document, errors: validator.validate(schema, document))
+            return PreparedDocument(document: document, errors: validator.validate(schema, document), engine: self)
         }
+    }
+
+    /// Compiles the plan of `operation` (nil when the schema has no root type for its kind).
+    func compilePlan(_ operation: OperationDefinition, fragments: [String: FragmentDefinition], conditionVariables: JSONObject,
+                     source: Source?) -> OperationPlan? {
+        guard let rootTypeName = schema.rootTypeName(for: operation.operation) else { return nil }
+        let compiler = PlanCompiler(engine: self, fragments: fragments, conditionVariables: conditionVariables, source: source)
+        return OperationPlan(operation: operation, rootTypeName: rootTypeName,
+                             root: compiler.rootSelection(operation, rootTypeName: rootTypeName), compiler: compiler)
     }
 
     /// What a request resolved to before execution starts.
@@ -25,6 +34,12 @@ extension ExecutionEngine {
 
     /// Picks the operation, coerces the variables and finds (or compiles) the plan.
     func start(_ prepared: PreparedDocument, operationName: String?, variables inputs: JSONObject) -> Start {
+        // The common case: a plan fixed at preparation and an operation without variables
+        // (coercion then yields no values): no operation copy, no coercion, no plan lookup.
+        if !prepared.fixedPlans.isEmpty, let index = prepared.operationIndex(named: operationName),
+           let plan = prepared.fixedPlans[index], prepared.operations[index].variableDefinitions.isEmpty {
+            return .ready(plan, JSONObject())
+        }
         var chosen: (index: Int, operation: OperationDefinition)?
         for (index, operation) in prepared.operations.enumerated() {
             if let operationName {
@@ -42,6 +57,7 @@ extension ExecutionEngine {
         if !coerced.errors.isEmpty { return .failed(coerced.errors) }
         let variables = coerced.values
         let key = PreparedDocument.PlanKey(operation: index, conditions: ConditionKey(variableNames: prepared.conditionVariables, values: variables))
+        if !prepared.fixedPlans.isEmpty, let plan = prepared.fixedPlans[index] { return .ready(plan, variables) }
         if let plan = prepared.plans.withLock({ $0[key] }) { return .ready(plan, variables) }
         guard let rootTypeName = schema.rootTypeName(for: operation.operation) else {
             return .noRootType(operation)

@@ -106,6 +106,6 @@ public struct DocumentValidator: Sendable {
     }
 
     /// No validation: documents are executed as they are (malformed parts are skipped the way
-    /// graphql-js's executor skips them). The default until Validation/ provides the rules.
+    /// graphql-js's executor skips them). For documents validated elsewhere.
     public static let none = DocumentValidator { _, _ in [] }
 }

@@ -36,7 +36,8 @@ struct HoleState {
     }
 
     struct Buffer {
-        var bytes = ByteBuffer(capacity: 256)
+        /// Set when the buffer's writing is done (until then the executor's output holds it).
+        var bytes = ByteBuffer(capacity: 16)
         /// (offset, hole) in offset order.
         var slots: [(offset: Int, hole: Int)] = []
         var regions: [Int] = []
@@ -44,7 +45,8 @@ struct HoleState {
 
     var holes: [Hole] = []
     var regions: [Region] = []
-    var buffers: [Buffer] = [Buffer()]
+    /// Buffer 0 is the response's (created by the executor only when async resolvers exist).
+    var buffers: [Buffer] = []
     /// The buffer being written.
     var current = 0
     /// Where a failure escaping the current buffer goes.
@@ -90,6 +92,7 @@ extension Executor {
     /// Leaves a hole at the current position for an async resolver.
     mutating func addHole(_ field: FieldPlan, call: FieldCall, resolve: @escaping @Sendable (FieldCall) async throws -> ResolvedValue) {
         let id = holes.holes.count
+        if holes.buffers.isEmpty { holes.buffers = [HoleState.Buffer()] }
         // A nullable field absorbs its own failure; a non-null one passes it outward.
         let target: NullTarget = field.isNonNull ? holes.enclosingTarget() : .hole(id)
         holes.holes.append(HoleState.Hole(field: field, call: call, resolve: resolve, path: path, nullTarget: target))

@@ -26,7 +26,7 @@ struct Executor {
     let request: RequestState
     let compiler: PlanCompiler
     /// The bytes of the buffer being written (the response's `data`, or a hole's value).
-    var output = ByteBuffer()
+    var output = ByteBuffer(capacity: 512)
     var errors: [GraphQLError] = []
     var path: [PathEntry] = []
     /// Whether async resolvers exist at all: only then are nullable positions tracked.
@@ -37,7 +37,8 @@ struct Executor {
         self.request = request
         self.compiler = compiler
         self.tracksHoles = request.engine.hasAsyncResolvers
-        path.reserveCapacity(32)
+        if tracksHoles { holes.buffers = [HoleState.Buffer()] }
+        path.reserveCapacity(16)
     }
 
     /// The current response path.

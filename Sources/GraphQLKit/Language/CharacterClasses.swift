@@ -14,6 +14,27 @@ enum CharacterClass {
         return byte < 128 && (mask >> UInt64(byte & 63)) & 1 != 0
     }
 
+    /// For eight bytes at once (little-endian word): the high bit of every byte that is not
+    /// `[_0-9A-Za-z]` is set, every other bit is clear. Each byte's low seven bits are range-checked
+    /// without borrows between bytes (`(v | 0x80) - lo` keeps its high bit iff `v >= lo`); letters
+    /// are folded to lower case first (`v | 0x20` is in `a...z` only for ASCII letters).
+    @inline(__always) static func nonNameBytes(_ word: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let value = word & ~high
+        @inline(__always) func inRange(_ v: UInt64, _ low: UInt64, _ highest: UInt64) -> UInt64 {
+            let atLeastLow = (v | high) &- low &* ones
+            let aboveHighest = (v | high) &- (highest + 1) &* ones
+            return atLeastLow & ~aboveHighest & high
+        }
+        let digits = inRange(value, 0x30, 0x39)
+        let letters = inRange(value | 0x2020_2020_2020_2020, 0x61, 0x7A)
+        let underscoreDifference = value ^ 0x5F5F_5F5F_5F5F_5F5F
+        let underscores = ~(((underscoreDifference & ~high) &+ ~high) | underscoreDifference) & high
+        let nameBytes = (digits | letters | underscores) & ~word
+        return ~nameBytes & high
+    }
+
     /// `Space` or `Horizontal Tab`, the only WhiteSpace of the grammar.
     @inline(__always) static func isWhiteSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 

@@ -88,7 +88,7 @@ extension DocumentParser {
     }
 
     /// Alias? Name Arguments? Directives?
-    @inline(never)
+    @inline(__always)
     mutating func parseFieldHead() throws(SyntaxFailure) -> (alias: Name?, name: Name, arguments: [Argument], directives: [Directive]) {
         let nameOrAlias = try parseName()
         var alias: Name?

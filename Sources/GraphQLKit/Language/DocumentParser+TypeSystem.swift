@@ -46,12 +46,14 @@ extension DocumentParser {
     /// ImplementsInterfaces : implements `&`? NamedType | ImplementsInterfaces & NamedType
     mutating func parseImplementsInterfaces() throws(SyntaxFailure) -> [NamedType] {
         guard try expectOptionalKeyword("implements") else { return [] }
-        return try delimitedMany(.amp) { (parser: inout DocumentParser) throws(SyntaxFailure) in try parser.parseNamedType() }
+        return try delimitedMany(.amp, on: Self.made(&namedTypeStack)) { (parser: inout DocumentParser) throws(SyntaxFailure) in try parser.parseNamedType() }
     }
 
     /// FieldsDefinition : { FieldDefinition+ }
     mutating func parseFieldsDefinition() throws(SyntaxFailure) -> [FieldDefinition] {
-        try optionalMany(.braceL, .braceR) { (parser: inout DocumentParser) throws(SyntaxFailure) in try parser.parseFieldDefinition() }
+        try optionalMany(.braceL, .braceR, on: Self.made(&fieldDefinitionStack)) { (parser: inout DocumentParser) throws(SyntaxFailure) in
+            try parser.parseFieldDefinition()
+        }
     }
 
     /// FieldDefinition : Description? Name ArgumentsDefinition? : Type Directives[Const]?
@@ -69,7 +71,9 @@ extension DocumentParser {
 
     /// ArgumentsDefinition : ( InputValueDefinition+ )
     mutating func parseArgumentDefinitions() throws(SyntaxFailure) -> [InputValueDefinition] {
-        try optionalMany(.parenL, .parenR) { (parser: inout DocumentParser) throws(SyntaxFailure) in try parser.parseInputValueDefinition() }
+        try optionalMany(.parenL, .parenR, on: Self.made(&inputValueStack)) { (parser: inout DocumentParser) throws(SyntaxFailure) in
+            try parser.parseInputValueDefinition()
+        }
     }
 
     /// InputValueDefinition : Description? Name : Type DefaultValue? Directives[Const]?
@@ -112,7 +116,7 @@ extension DocumentParser {
     /// UnionMemberTypes : = `|`? NamedType | UnionMemberTypes | NamedType
     mutating func parseUnionMemberTypes() throws(SyntaxFailure) -> [NamedType] {
         guard try expectOptional(.equals) else { return [] }
-        return try delimitedMany(.pipe) { (parser: inout DocumentParser) throws(SyntaxFailure) in try parser.parseNamedType() }
+        return try delimitedMany(.pipe, on: Self.made(&namedTypeStack)) { (parser: inout DocumentParser) throws(SyntaxFailure) in try parser.parseNamedType() }
     }
 
     /// EnumTypeDefinition : Description? enum Name Directives[Const]? EnumValuesDefinition?
@@ -128,7 +132,9 @@ extension DocumentParser {
 
     /// EnumValuesDefinition : { EnumValueDefinition+ }
     mutating func parseEnumValuesDefinition() throws(SyntaxFailure) -> [EnumValueDefinition] {
-        try optionalMany(.braceL, .braceR) { (parser: inout DocumentParser) throws(SyntaxFailure) in try parser.parseEnumValueDefinition() }
+        try optionalMany(.braceL, .braceR, on: Self.made(&enumValueStack)) { (parser: inout DocumentParser) throws(SyntaxFailure) in
+            try parser.parseEnumValueDefinition()
+        }
     }
 
     /// EnumValueDefinition : Description? EnumValue Directives[Const]?
@@ -156,7 +162,9 @@ extension DocumentParser {
 
     /// InputFieldsDefinition : { InputValueDefinition+ }
     mutating func parseInputFieldsDefinition() throws(SyntaxFailure) -> [InputValueDefinition] {
-        try optionalMany(.braceL, .braceR) { (parser: inout DocumentParser) throws(SyntaxFailure) in try parser.parseInputValueDefinition() }
+        try optionalMany(.braceL, .braceR, on: Self.made(&inputValueStack)) { (parser: inout DocumentParser) throws(SyntaxFailure) in
+            try parser.parseInputValueDefinition()
+        }
     }
 
     /// DirectiveDefinition : Description? directive @ Name ArgumentsDefinition? `repeatable`? on DirectiveLocations

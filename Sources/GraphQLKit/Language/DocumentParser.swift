@@ -21,6 +21,12 @@ struct DocumentParser {
     /// Scratch stacks for the lists that are parsed most (see ``NodeStack``).
     let selectionStack = NodeStack<Selection>()
     let argumentStack = NodeStack<Argument>()
+    /// Scratch stacks of the type-system lists, made on first use (executable documents never
+    /// need them): one exactly-sized array per list instead of an array grown by doubling.
+    var fieldDefinitionStack: NodeStack<FieldDefinition>?
+    var inputValueStack: NodeStack<InputValueDefinition>?
+    var enumValueStack: NodeStack<EnumValueDefinition>?
+    var namedTypeStack: NodeStack<NamedType>?
 
     init(source: Source, bytes: UnsafeBufferPointer<UInt8>, options: ParseOptions) {
         self.source = source
@@ -181,6 +187,9 @@ struct DocumentParser {
         let start = token.start
         try expect(.startOfFile)
         var definitions: [Definition] = []
+        // A definition takes a few hundred bytes of text in typical documents: reserving for that
+        // avoids most of the doubling (each doubling moves every definition).
+        definitions.reserveCapacity(max(4, bytes.count / 256))
         repeat {
             definitions.append(try parseDefinition())
         } while try !expectOptional(.endOfFile)
@@ -302,6 +311,37 @@ struct DocumentParser {
     }
 
     // MARK: List helpers (graphql-js optionalMany / delimitedMany)
+
+    /// The scratch stack in `slot`, made on first use.
+    @inline(__always)
+    static func made<Element>(_ slot: inout NodeStack<Element>?) -> NodeStack<Element> {
+        if let stack = slot { return stack }
+        let stack = NodeStack<Element>()
+        slot = stack
+        return stack
+    }
+
+    /// `open item+ close` if `open` is next, else empty; the items are collected on `stack`.
+    mutating func optionalMany<Item>(_ open: TokenKind, _ close: TokenKind, on stack: NodeStack<Item>,
+                                     _ item: (inout DocumentParser) throws(SyntaxFailure) -> Item) throws(SyntaxFailure) -> [Item] {
+        guard try expectOptional(open) else { return [] }
+        let base = stack.count
+        repeat {
+            stack.push(try item(&self))
+        } while try !expectOptional(close)
+        return stack.popArray(from: base)
+    }
+
+    /// `delimiter? item (delimiter item)*`, collected on `stack`.
+    mutating func delimitedMany<Item>(_ delimiter: TokenKind, on stack: NodeStack<Item>,
+                                      _ item: (inout DocumentParser) throws(SyntaxFailure) -> Item) throws(SyntaxFailure) -> [Item] {
+        _ = try expectOptional(delimiter)
+        let base = stack.count
+        repeat {
+            stack.push(try item(&self))
+        } while try expectOptional(delimiter)
+        return stack.popArray(from: base)
+    }
 
     /// `open item+ close` if `open` is next, else empty.
     mutating func optionalMany<Item>(_ open: TokenKind, _ close: TokenKind,

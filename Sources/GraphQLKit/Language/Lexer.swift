@@ -21,6 +21,10 @@ struct Lexer {
         index < bytes.count ? bytes[index] : 0
     }
 
+    /// For each ASCII byte, the raw value of the single-character punctuator ``TokenKind`` it
+    /// is, or 0 (`!` `$` `&` `(` `)` `:` `=` `@` `[` `]` `{` `|` `}`; `...` and strings are not single bytes).
+    static let punctuatorKinds: StaticString = "\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{2}\u{0}\u{0}\u{3}\u{0}\u{4}\u{0}\u{5}\u{6}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{8}\u{0}\u{0}\u{9}\u{0}\u{0}\u{A}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{B}\u{0}\u{C}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{D}\u{E}\u{F}\u{0}\u{0}"
+
     /// Reads the next token at or after `start`, skipping ignored tokens (white space, line
     /// terminators, commas, byte order marks and comments).
     mutating func nextToken(from start: Int) throws(SyntaxFailure) -> RawToken {
@@ -28,59 +32,73 @@ struct Lexer {
         var position = start
         while position < count {
             let code = bytes[position]
-            // Ignored characters first, with plain comparisons: documents are mostly indentation,
-            // and a predictable branch per space beats a jump-table dispatch.
+            // Names and ignored characters first, with plain comparisons: documents are mostly
+            // names and indentation, and predictable branches beat a jump-table dispatch (whose
+            // indirect jump mispredicts on almost every token).
+            if CharacterClass.isNameStart(code) {
+                return RawToken(kind: .name, start: position, end: scanName(from: position + 1))
+            }
             if code == 0x20 {
                 position = skipSpaces(from: position + 1)
                 continue
             }
-            if code == 0x0A || code == 0x2C || code == 0x09 || code == 0x0D {
+            if code == 0x0A {
+                position += 1
+                if position < count && bytes[position] == 0x20 { position = skipSpaces(from: position + 1) }
+                continue
+            }
+            if code == 0x2C || code == 0x09 || code == 0x0D {
                 position += 1
                 continue
             }
-            switch code {
-            case 0xEF where byte(at: position + 1) == 0xBB && byte(at: position + 2) == 0xBF:  // U+FEFF
-                position += 3
-                continue
-            case 0x23:  // #
-                position = skipComment(from: position + 1)
-                continue
-            case 0x21: return RawToken(kind: .bang, start: position, end: position + 1)
-            case 0x24: return RawToken(kind: .dollar, start: position, end: position + 1)
-            case 0x26: return RawToken(kind: .amp, start: position, end: position + 1)
-            case 0x28: return RawToken(kind: .parenL, start: position, end: position + 1)
-            case 0x29: return RawToken(kind: .parenR, start: position, end: position + 1)
-            case 0x2E:
-                if byte(at: position + 1) == 0x2E && byte(at: position + 2) == 0x2E {
+            if code < 0x80 {
+                // Single-character punctuators through a table: a jump table's indirect jump
+                // mispredicted on most tokens.
+                let kind = Self.punctuatorKinds.utf8Start[Int(code)]
+                if kind != 0 {
+                    return RawToken(kind: TokenKind(rawValue: kind).unsafelyUnwrapped, start: position, end: position + 1)
+                }
+                if code == 0x22 {
+                    if byte(at: position + 1) == 0x22 && byte(at: position + 2) == 0x22 {
+                        return try readBlockString(from: position)
+                    }
+                    return try readString(from: position)
+                }
+                if code == 0x2E && byte(at: position + 1) == 0x2E && byte(at: position + 2) == 0x2E {
                     return RawToken(kind: .spread, start: position, end: position + 3)
                 }
-            case 0x3A: return RawToken(kind: .colon, start: position, end: position + 1)
-            case 0x3D: return RawToken(kind: .equals, start: position, end: position + 1)
-            case 0x40: return RawToken(kind: .at, start: position, end: position + 1)
-            case 0x5B: return RawToken(kind: .bracketL, start: position, end: position + 1)
-            case 0x5D: return RawToken(kind: .bracketR, start: position, end: position + 1)
-            case 0x7B: return RawToken(kind: .braceL, start: position, end: position + 1)
-            case 0x7C: return RawToken(kind: .pipe, start: position, end: position + 1)
-            case 0x7D: return RawToken(kind: .braceR, start: position, end: position + 1)
-            case 0x22:
-                if byte(at: position + 1) == 0x22 && byte(at: position + 2) == 0x22 {
-                    return try readBlockString(from: position)
+                if code == 0x23 {  // #
+                    position = skipComment(from: position + 1)
+                    continue
                 }
-                return try readString(from: position)
-            default:
-                break
+            } else if code == 0xEF && byte(at: position + 1) == 0xBB && byte(at: position + 2) == 0xBF {  // U+FEFF
+                position += 3
+                continue
             }
             if CharacterClass.isDigit(code) || code == 0x2D {
                 return try readNumber(from: position)
             }
-            if CharacterClass.isNameStart(code) {
-                var end = position + 1
-                while end < count && CharacterClass.isNameContinue(bytes[end]) { end += 1 }
-                return RawToken(kind: .name, start: position, end: end)
-            }
             throw unexpectedCharacter(at: position)
         }
         return RawToken(kind: .endOfFile, start: count, end: count)
+    }
+
+    /// The end of a name whose first byte is before `start`: eight bytes at a time while eight
+    /// are left (``CharacterClass/nonNameBytes(_:)``), then byte by byte.
+    @inline(__always)
+    private func scanName(from start: Int) -> Int {
+        let count = bytes.count
+        var position = start
+        if let base = bytes.baseAddress {
+            while position + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                let stops = CharacterClass.nonNameBytes(word)
+                if stops != 0 { return position + stops.trailingZeroBitCount >> 3 }
+                position += 8
+            }
+        }
+        while position < count && CharacterClass.isNameContinue(bytes[position]) { position += 1 }
+        return position
     }
 
     /// Skips a run of spaces, eight bytes at a time (indentation is most of a pretty-printed

@@ -5,10 +5,13 @@ public struct BuildSchemaOptions: Sendable {
     public var scalars: [String: ScalarCoercion]
     /// Options for parsing SDL text.
     public var parseOptions: ParseOptions
+    /// Skips the SDL validation rules (``specifiedSDLRules``), as graphql-js's `assumeValidSDL`.
+    public var assumeValidSDL: Bool
 
-    public init(scalars: [String: ScalarCoercion] = [:], parseOptions: ParseOptions = ParseOptions()) {
+    public init(scalars: [String: ScalarCoercion] = [:], parseOptions: ParseOptions = ParseOptions(), assumeValidSDL: Bool = false) {
         self.scalars = scalars
         self.parseOptions = parseOptions
+        self.assumeValidSDL = assumeValidSDL
     }
 }
 
@@ -34,10 +37,18 @@ public func buildSchema(_ sdl: String, options: BuildSchemaOptions = BuildSchema
 
 /// Builds a schema from a parsed SDL document (graphql-js `buildASTSchema`).
 public func buildSchema(_ document: Document, options: BuildSchemaOptions = BuildSchemaOptions()) throws(GraphQLError) -> GraphQLSchema {
-    // The SDL validation rules (graphql-js `assertValidSDL`) belong here, before building; the
-    // builder itself reports what it cannot build past (unknown types, bad extensions).
+    // The SDL validation rules first (graphql-js `assertValidSDL`: one error, the messages
+    // joined); the builder itself reports what it cannot build past.
+    if !options.assumeValidSDL { try assertValidSDL(document, extending: nil) }
     var builder = SchemaBuilder(existing: nil, document: document, options: options)
     return try builder.build()
+}
+
+/// Throws the SDL validation errors of `document` as one error, their messages joined by a
+/// blank line, without locations (graphql-js `assertValidSDL`/`assertValidSDLExtension`).
+func assertValidSDL(_ document: Document, extending schema: GraphQLSchema?) throws(GraphQLError) {
+    let errors = validateSDL(document, extending: schema)
+    if !errors.isEmpty { throw GraphQLError(message: errors.map(\.message).joined(separator: "\n\n")) }
 }
 
 /// Adds the definitions and extensions of `document` to `schema` (graphql-js `extendSchema`):
@@ -48,6 +59,7 @@ public func buildSchema(_ document: Document, options: BuildSchemaOptions = Buil
 /// let extended = try extendSchema(schema, with: try Parser.parse("extend type Query { version: String }"))
 /// ```
 public func extendSchema(_ schema: GraphQLSchema, with document: Document, options: BuildSchemaOptions = BuildSchemaOptions()) throws(GraphQLError) -> GraphQLSchema {
+    if !options.assumeValidSDL { try assertValidSDL(document, extending: schema) }
     var builder = SchemaBuilder(existing: schema, document: document, options: options)
     return try builder.build()
 }

@@ -72,15 +72,19 @@ struct DocumentWalker {
             case .operation(let operation): walk(operation)
             case .fragment(let fragment): walk(fragment)
             case .schema(let node):
-                typeSystemNode(nil, isSchema: true, node.directives, .schema)
-                for operationType in node.operationTypes { namedType(operationType.type) }
+                typeSystemNode(nil, isSchema: true, node.directives, .schema, definition: definition, after: { walker in
+                    for operationType in node.operationTypes { walker.namedType(operationType.type) }
+                })
             case .schemaExtension(let node):
-                typeSystemNode(nil, isSchema: true, node.directives, .schema)
-                for operationType in node.operationTypes { namedType(operationType.type) }
-            case .type(let node): walk(node)
-            case .typeExtension(let node): walk(node)
+                typeSystemNode(nil, isSchema: true, node.directives, .schema, definition: definition, after: { walker in
+                    for operationType in node.operationTypes { walker.namedType(operationType.type) }
+                })
+            case .type(let node): walk(node, definition)
+            case .typeExtension(let node): walk(node, definition)
             case .directive(let node):
-                for argument in node.arguments { inputValueDefinition(argument, .argumentDefinition) }
+                typeSystemNode(nil, isSchema: false, [], .schema, definition: definition) { walker in
+                    for argument in node.arguments { walker.inputValueDefinition(argument, .argumentDefinition) }
+                }
             }
         }
         if context.aborted { return }
@@ -235,54 +239,56 @@ struct DocumentWalker {
 
     /// A type-system node: the enter hook, then `children`, then its directives.
     private mutating func typeSystemNode(_ typeName: String?, isSchema: Bool, _ directives: [Directive], _ location: DirectiveLocation,
-                                         children: (inout DocumentWalker) -> Void = { _ in }) {
+                                         definition: Definition? = nil, children: (inout DocumentWalker) -> Void = { _ in },
+                                         after: (inout DocumentWalker) -> Void = { _ in }) {
         let context = self.context
-        let node = TypeSystemNodeDirectives(typeName: typeName, isSchema: isSchema, directives: directives)
+        let node = TypeSystemNodeDirectives(definition: definition, typeName: typeName, isSchema: isSchema, directives: directives)
         let mine = enter(.enterTypeSystemNode) { $0.enterTypeSystemNode(node, context) }
         children(&self)
         self.directives(directives, location)
+        after(&self)
         leave(mine, nil) { _ in }
     }
 
-    private mutating func walk(_ node: TypeDefinition) {
+    private mutating func walk(_ node: TypeDefinition, _ definition: Definition) {
         switch node {
         case .scalar(let scalar):
-            typeSystemNode(scalar.name.value, isSchema: false, scalar.directives, .scalar)
+            typeSystemNode(scalar.name.value, isSchema: false, scalar.directives, .scalar, definition: definition)
         case .object(let object):
-            objectLike(object.name.value, object.interfaces, object.directives, object.fields, .object)
+            objectLike(object.name.value, object.interfaces, object.directives, object.fields, .object, definition)
         case .interface(let interface):
-            objectLike(interface.name.value, interface.interfaces, interface.directives, interface.fields, .interface)
+            objectLike(interface.name.value, interface.interfaces, interface.directives, interface.fields, .interface, definition)
         case .union(let union):
-            unionLike(union.name.value, union.directives, union.types)
+            unionLike(union.name.value, union.directives, union.types, definition)
         case .enum(let enumType):
-            enumLike(enumType.name.value, enumType.directives, enumType.values)
+            enumLike(enumType.name.value, enumType.directives, enumType.values, definition)
         case .inputObject(let input):
-            inputLike(input.name.value, input.directives, input.fields)
+            inputLike(input.name.value, input.directives, input.fields, definition)
         }
     }
 
-    private mutating func walk(_ node: TypeExtension) {
+    private mutating func walk(_ node: TypeExtension, _ definition: Definition) {
         switch node {
         case .scalar(let scalar):
-            typeSystemNode(scalar.name.value, isSchema: false, scalar.directives, .scalar)
+            typeSystemNode(scalar.name.value, isSchema: false, scalar.directives, .scalar, definition: definition)
         case .object(let object):
-            objectLike(object.name.value, object.interfaces, object.directives, object.fields, .object)
+            objectLike(object.name.value, object.interfaces, object.directives, object.fields, .object, definition)
         case .interface(let interface):
-            objectLike(interface.name.value, interface.interfaces, interface.directives, interface.fields, .interface)
+            objectLike(interface.name.value, interface.interfaces, interface.directives, interface.fields, .interface, definition)
         case .union(let union):
-            unionLike(union.name.value, union.directives, union.types)
+            unionLike(union.name.value, union.directives, union.types, definition)
         case .enum(let enumType):
-            enumLike(enumType.name.value, enumType.directives, enumType.values)
+            enumLike(enumType.name.value, enumType.directives, enumType.values, definition)
         case .inputObject(let input):
             // graphql-js 16 places directives on an input extension's fields at ARGUMENT_DEFINITION.
-            inputLike(input.name.value, input.directives, input.fields, fieldLocation: .argumentDefinition)
+            inputLike(input.name.value, input.directives, input.fields, definition, fieldLocation: .argumentDefinition)
         }
     }
 
     private mutating func objectLike(_ name: String, _ interfaces: [NamedType], _ directives: [Directive], _ fields: [FieldDefinition],
-                                     _ location: DirectiveLocation) {
+                                     _ location: DirectiveLocation, _ definition: Definition) {
         let context = self.context
-        let node = TypeSystemNodeDirectives(typeName: name, isSchema: false, directives: directives)
+        let node = TypeSystemNodeDirectives(definition: definition, typeName: name, isSchema: false, directives: directives)
         let mine = enter(.enterTypeSystemNode) { $0.enterTypeSystemNode(node, context) }
         for interface in interfaces { namedType(interface) }
         self.directives(directives, location)
@@ -290,20 +296,23 @@ struct DocumentWalker {
         leave(mine, nil) { _ in }
     }
 
-    private mutating func unionLike(_ name: String, _ directives: [Directive], _ types: [NamedType]) {
-        typeSystemNode(name, isSchema: false, directives, .union)
-        for member in types { namedType(member) }
+    private mutating func unionLike(_ name: String, _ directives: [Directive], _ types: [NamedType], _ definition: Definition) {
+        typeSystemNode(name, isSchema: false, directives, .union, definition: definition, after: { walker in
+            for member in types { walker.namedType(member) }
+        })
     }
 
-    private mutating func enumLike(_ name: String, _ directives: [Directive], _ values: [EnumValueDefinition]) {
-        typeSystemNode(name, isSchema: false, directives, .enum)
-        for value in values { typeSystemNode(nil, isSchema: false, value.directives, .enumValue) }
+    private mutating func enumLike(_ name: String, _ directives: [Directive], _ values: [EnumValueDefinition], _ definition: Definition) {
+        typeSystemNode(name, isSchema: false, directives, .enum, definition: definition, after: { walker in
+            for value in values { walker.typeSystemNode(nil, isSchema: false, value.directives, .enumValue) }
+        })
     }
 
-    private mutating func inputLike(_ name: String, _ directives: [Directive], _ fields: [InputValueDefinition],
+    private mutating func inputLike(_ name: String, _ directives: [Directive], _ fields: [InputValueDefinition], _ definition: Definition,
                                     fieldLocation: DirectiveLocation = .inputFieldDefinition) {
-        typeSystemNode(name, isSchema: false, directives, .inputObject)
-        for field in fields { inputValueDefinition(field, fieldLocation) }
+        typeSystemNode(name, isSchema: false, directives, .inputObject, definition: definition, after: { walker in
+            for field in fields { walker.inputValueDefinition(field, fieldLocation) }
+        })
     }
 
     private mutating func fieldDefinition(_ node: FieldDefinition) {

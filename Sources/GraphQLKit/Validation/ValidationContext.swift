@@ -4,6 +4,8 @@
 /// (graphql-js `ValidationContext`).
 public final class ValidationContext {
     public let schema: GraphQLSchema
+    /// For SDL validation: the schema the document extends (nil when it builds a new one).
+    public let extendedSchema: GraphQLSchema?
     public let document: Document
     /// The text the document's locations point into.
     public let source: Source?
@@ -28,8 +30,9 @@ public final class ValidationContext {
     /// Byte offsets of the `$` characters of the document (computed on first need).
     private var dollarOffsets: [Int]?
 
-    init(schema: GraphQLSchema, document: Document, maxErrors: Int) {
+    init(schema: GraphQLSchema, document: Document, maxErrors: Int, extendedSchema: GraphQLSchema? = nil) {
         self.schema = schema
+        self.extendedSchema = extendedSchema
         self.document = document
         self.source = document.source
         self.typeInfo = ValidationTypeInfo(schema: schema)
@@ -177,27 +180,5 @@ public final class ValidationContext {
         }
         if let key { recursiveUsagesCache[key] = usages }
         return usages
-    }
-}
-
-/// A variable used as a value: where, and what the position expects.
-public struct VariableUsage: Sendable {
-    public var node: Variable
-    /// The input type of the position (nil when unknown).
-    public var type: GraphQLType?
-    /// The default value of the argument or input field it is given to, if any.
-    public var defaultValue: JSONValue?
-}
-
-/// An operation or fragment whose variable usages are collected.
-enum VariableUsageScope {
-    case operation(OperationDefinition)
-    case fragment(FragmentDefinition)
-
-    var key: Int? {
-        switch self {
-        case .operation(let node): return node.location?.start
-        case .fragment(let node): return node.location?.start
-        }
     }
 }

@@ -20,12 +20,16 @@ public struct HTTPRequest: Sendable {
     public var method: HTTPMethod
     /// The request target as sent (`:path` in HTTP/2): path plus optional `?query`.
     public var uri: String {
-        didSet { (self.path, self.query) = Self.split(self.uri) }
+        didSet { (self.path, self.queryStart) = Self.split(self.uri) }
     }
     /// The path part of ``uri``, without the query.
     public private(set) var path: String
+    /// Where the query starts in ``uri`` (after `?`); the query string is made only when read.
+    private var queryStart: String.Index?
     /// The raw (still percent-encoded) query string after `?`, if any.
-    public private(set) var query: String?
+    public var query: String? {
+        queryStart.map { String(self.uri[$0...]) }
+    }
     /// The request headers. HTTP/2 pseudo-headers are not included; `:authority` is ``authority``.
     public var headers: HTTPHeaders
     /// The request body (empty when the request had none).
@@ -46,15 +50,15 @@ public struct HTTPRequest: Sendable {
     ) {
         self.method = method
         self.uri = uri
-        (self.path, self.query) = Self.split(uri)
+        (self.path, self.queryStart) = Self.split(uri)
         self.headers = headers
         self.body = body
         self.authority = authority
         self.wireProtocol = wireProtocol
     }
 
-    private static func split(_ uri: String) -> (String, String?) {
+    private static func split(_ uri: String) -> (String, String.Index?) {
         guard let mark = uri.utf8.firstIndex(of: UInt8(ascii: "?")) else { return (uri, nil) }
-        return (String(uri[..<mark]), String(uri[uri.index(after: mark)...]))
+        return (String(uri[..<mark]), uri.index(after: mark))
     }
 }

@@ -10,14 +10,32 @@ public struct HTTPRequestContext: Sendable {
     public var allocator: ByteBufferAllocator
     /// The client's address, when known.
     public var remoteAddress: SocketAddress?
-    /// A logger carrying connection metadata (`http.connection`, `http.stream` on HTTP/2).
-    public var logger: Logger
+    /// The HTTP/2 stream the request arrived on (nil on HTTP/1.1).
+    public var streamID: Int32?
+    private var connectionLogger: Logger
+
+    /// A logger carrying connection metadata (`http.connection`, and `http.stream` on HTTP/2).
+    /// The stream is added when the logger is read, so requests that never log pay nothing
+    /// for it (some log handlers re-render their metadata on every change).
+    public var logger: Logger {
+        get {
+            guard let streamID else { return connectionLogger }
+            var logger = connectionLogger
+            logger[metadataKey: "http.stream"] = "\(streamID)"
+            return logger
+        }
+        set {
+            connectionLogger = newValue
+            streamID = nil
+        }
+    }
 
     /// Creates a context (the server does this; tests may too).
-    public init(eventLoop: any EventLoop, allocator: ByteBufferAllocator, remoteAddress: SocketAddress?, logger: Logger) {
+    public init(eventLoop: any EventLoop, allocator: ByteBufferAllocator, remoteAddress: SocketAddress?, logger: Logger, streamID: Int32? = nil) {
         self.eventLoop = eventLoop
         self.allocator = allocator
         self.remoteAddress = remoteAddress
-        self.logger = logger
+        self.connectionLogger = logger
+        self.streamID = streamID
     }
 }

@@ -241,9 +241,31 @@ final class HTTP1ServerHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.write(self.wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
         context.write(self.wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: text)))), promise: nil)
         context.writeAndFlush(self.wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in
-            context.close(promise: nil)
+            self.lingeringClose(context: context)
         }
     }
+
+    /// Closes after an error answer sent while the client may still be uploading (413, 408,
+    /// 400): first only our sending side, reading and discarding what still arrives, then the
+    /// whole connection when the client closes or after `lingerTime`. Closing at once with
+    /// unread bytes makes the kernel answer them with a reset, which can destroy the response
+    /// before the client has read it.
+    private func lingeringClose(context: ChannelHandlerContext) {
+        let promise = context.eventLoop.makePromise(of: Void.self)
+        context.close(mode: .output, promise: promise)
+        promise.futureResult.assumeIsolated().whenComplete { result in
+            guard case .success = result else {
+                context.close(promise: nil)
+                return
+            }
+            context.eventLoop.assumeIsolated().scheduleTask(in: Self.lingerTime) {
+                context.close(promise: nil)
+            }
+        }
+    }
+
+    /// How long a connection being closed after an error answer keeps draining input.
+    static let lingerTime: TimeAmount = .seconds(2)
 
     private func endActiveRequest() {
         if self.countsAsActive {

@@ -201,7 +201,7 @@ final class HTTP2ServerConnectionHandler: ChannelInboundHandler, RemovableChanne
         guard var requestContext = self.requestContext else { return }
         self.pending[streamID] = PendingAnswer(method: request.method, startedAt: startedAt)
         self.environment.metrics.activeRequests.increment()
-        requestContext.logger[metadataKey: "http.stream"] = "\(streamID)"
+        requestContext.streamID = streamID
         ResponderInvocation.invoke(self.environment.responder, request: request, context: requestContext) { response in
             self.answer(streamID: streamID, response: response)
         }

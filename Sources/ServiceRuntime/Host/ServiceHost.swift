@@ -1,5 +1,6 @@
 import EventKit
 import Foundation
+import GraphQLHTTP
 import GraphQLKit
 import HTTPKit
 import Logging
@@ -93,10 +94,10 @@ public final class ServiceHost: @unchecked Sendable {
         logger.info("migrations applied", metadata: ["db.migrations.applied": "\(report)"])
     }
 
-    /// Serves `schema` at `/graphql` (GET and POST), with one context per request.
+    /// Serves `schema` at `/graphql` (GET and POST, GraphQL over HTTP), with one context per request.
     public func mountGraphQL<Context: Sendable>(_ schema: ExecutableSchema<Context>, path: String = "/graphql",
-                                                makeContext: @escaping GraphQLEndpoint<Context>.MakeContext) {
-        router.add(path, methods: [.GET, .POST], responder: GraphQLEndpoint(schema: schema, makeContext: makeContext))
+                                                makeContext: @escaping ServiceGraphQLExecutor<Context>.MakeContext) {
+        router.addGraphQL(path: path, executor: ServiceGraphQLExecutor(schema: schema, makeContext: makeContext))
     }
 
     /// Adds a route of the service's own (e.g. Identity's `/.well-known/jwks.json`).

@@ -23,6 +23,8 @@ final class FixtureSubgraph: Sendable {
     let schema: ExecutableSchema<Void>
     let server: HTTPServer
     private let received = NIOLockedValueBox<[ReceivedRequest]>([])
+    /// While set, requests are held (not answered) until ``release()``.
+    private let holding = NIOLockedValueBox<(enabled: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
 
     /// - Parameters:
     ///   - sdl: the executable SDL (with `_entities` and `_Any` when the subgraph has entities).
@@ -57,6 +59,7 @@ final class FixtureSubgraph: Sendable {
         self.schema = schema
         var router = HTTPRouter()
         let received = self.received
+        let holding = self.holding
         router.add(.POST, "/graphql") { request, _ in
             .task {
                 let body = (try? JSONValue.parse(utf8: Array(request.body.readableBytesView))) ?? .null
@@ -65,6 +68,13 @@ final class FixtureSubgraph: Sendable {
                 var headers: [String: String] = [:]
                 for header in request.headers { headers[header.name.lowercased()] = header.value }
                 received.withLockedValue { $0.append(ReceivedRequest(query: query, variables: variables, headers: headers)) }
+                await withCheckedContinuation { continuation in
+                    let held = holding.withLockedValue { state -> Bool in
+                        if state.enabled { state.waiting.append(continuation) }
+                        return state.enabled
+                    }
+                    if !held { continuation.resume() }
+                }
                 let response = await schema.execute(GraphQLRequest(query: query, operationName: body["operationName"]?.stringValue, variables: variables), context: ())
                 return HTTPResponse(status: .ok, contentType: "application/json", body: ByteBuffer(bytes: response.serialized()))
             }
@@ -84,5 +94,20 @@ final class FixtureSubgraph: Sendable {
 
     func resetRequests() { received.withLockedValue { $0.removeAll() } }
 
-    func stop() async { await server.shutdown() }
+    /// Holds every request from now on (a hung subgraph), until ``release()``.
+    func hold() { holding.withLockedValue { $0.enabled = true } }
+
+    /// Answers the held requests and stops holding.
+    func release() {
+        let waiting = holding.withLockedValue { state -> [CheckedContinuation<Void, Never>] in
+            defer { state = (false, []) }
+            return state.waiting
+        }
+        for continuation in waiting { continuation.resume() }
+    }
+
+    func stop() async {
+        release()
+        await server.shutdown()
+    }
 }

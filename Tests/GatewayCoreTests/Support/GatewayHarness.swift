@@ -2,6 +2,7 @@ import GatewayCore
 import GraphQLKit
 import HTTPKit
 import Logging
+import NIOCore
 
 /// Running fixture subgraphs plus a gateway engine talking to them over HTTP/2.
 struct GatewayHarness: Sendable {
@@ -9,7 +10,7 @@ struct GatewayHarness: Sendable {
     let client: HTTPClient
     let engine: GatewayEngine
 
-    static func withHarness<T: Sendable>(_ body: (GatewayHarness) async throws -> T) async throws -> T {
+    static func withHarness<T: Sendable>(subgraphTimeout: TimeAmount = .seconds(10), _ body: (GatewayHarness) async throws -> T) async throws -> T {
         let subgraphs = try FixtureSubgraphs.make()
         try await subgraphs.start()
         var logger = Logger(label: "gateway-test")
@@ -20,7 +21,7 @@ struct GatewayHarness: Sendable {
         let client = HTTPClient(configuration: configuration, logger: logger)
         do {
             let supergraph = try Supergraph(sdl: subgraphs.supergraphSDL())
-            let engine = try GatewayEngine(supergraph: supergraph, transport: HTTPSubgraphTransport(client: client, requestTimeout: .seconds(10)))
+            let engine = try GatewayEngine(supergraph: supergraph, transport: HTTPSubgraphTransport(client: client, requestTimeout: subgraphTimeout))
             let result = try await body(GatewayHarness(subgraphs: subgraphs, client: client, engine: engine))
             await client.shutdown()
             await subgraphs.stop()

@@ -1,9 +1,10 @@
 /// A type as written in a variable definition, field or argument definition: `Name`,
 /// `[Type]` or `Type!`.
-public indirect enum TypeReference: Sendable, Hashable {
+public enum TypeReference: Sendable, Hashable {
+    // Only the wrapping cases are boxed: a plain named type (most references) needs no allocation.
     case named(NamedType)
-    case list(ListType)
-    case nonNull(NonNullType)
+    indirect case list(ListType)
+    indirect case nonNull(NonNullType)
 
     public var location: Location? {
         switch self {

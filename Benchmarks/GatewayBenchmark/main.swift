@@ -1,0 +1,192 @@
+// The gateways benchmark (graphql-hive/graphql-gateways-benchmark scenario) for our gateway.
+//
+//   gateway-benchmark [seconds-per-run] [runs]      run everything, print medians
+//   gateway-benchmark serve-subgraphs PORT...       (child) accounts, inventory, products, reviews
+//   gateway-benchmark serve-monolith PORT           (child) the same API in one process
+//
+// The driver starts the subgraphs, the real `gateway` executable (supergraph file mode) and the
+// monolith as separate processes, checks the gateway answers TestQuery with the monolith's data,
+// counts subgraph calls and rounds per request, then measures at 50 connections: the gateway,
+// the monolith, and a replay of the gateway's subgraph requests sent directly to the subgraphs
+// (their capacity). Peak RSS of the gateway comes from /proc/PID/status (VmHWM).
+import Foundation
+import GatewayCore
+import GraphQLKit
+import HTTPKit
+import Logging
+import NIOCore
+import NIOHTTP1
+
+var logger = Logger(label: "gateway-benchmark")
+logger.logLevel = .warning
+let arguments = CommandLine.arguments
+
+func serveForever(_ servers: [HTTPServer]) async throws {
+    for server in servers { try await server.start() }
+    while true { try await Task.sleep(for: .seconds(3600)) }
+}
+
+if arguments.count > 1, arguments[1] == "serve-subgraphs" {
+    let ports = arguments.dropFirst(2).compactMap { Int($0) }
+    let schemas = [try BenchmarkSchemas.accounts(), try BenchmarkSchemas.inventory(), try BenchmarkSchemas.products(), try BenchmarkSchemas.reviews()]
+    try await serveForever(zip(schemas, ports).map { SchemaServer.make($0.0, port: $0.1, logger: logger) })
+}
+if arguments.count > 2, arguments[1] == "serve-monolith", let port = Int(arguments[2]) {
+    try await serveForever([SchemaServer.make(try BenchmarkSchemas.monolith(), port: port, logger: logger)])
+}
+
+let secondsPerRun = arguments.count > 1 ? Int(arguments[1]) ?? 10 : 10
+let runs = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
+let concurrency = 50
+let subgraphPorts = [4201, 4202, 4203, 4204]
+let gatewayPort = 4200
+let monolithPort = 4205
+let executableDirectory = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent()
+
+func spawn(_ path: URL, _ args: [String], environment: [String: String] = [:]) throws -> Process {
+    let process = Process()
+    process.executableURL = path
+    process.arguments = args
+    var env = ProcessInfo.processInfo.environment
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    try process.run()
+    return process
+}
+
+let supergraphPath = NSTemporaryDirectory() + "gateway-benchmark-supergraph.graphql"
+try BenchmarkSchemas.supergraph(ports: subgraphPorts).write(toFile: supergraphPath, atomically: true, encoding: .utf8)
+let subgraphProcess = try spawn(URL(fileURLWithPath: arguments[0]), ["serve-subgraphs"] + subgraphPorts.map(String.init))
+let monolithProcess = try spawn(URL(fileURLWithPath: arguments[0]), ["serve-monolith", String(monolithPort)])
+let gatewayProcess = try spawn(executableDirectory.appendingPathComponent("gateway"), [], environment: [
+    "GATEWAY_SUPERGRAPH_FILE": supergraphPath, "GATEWAY_PORT": String(gatewayPort), "GATEWAY_POLL_INTERVAL_MS": "600000", "LOG_LEVEL": "error",
+])
+defer {
+    for process in [subgraphProcess, monolithProcess, gatewayProcess] { process.terminate() }
+}
+
+var clientConfiguration = HTTPClientConfiguration()
+clientConfiguration.maxHTTP1Connections = concurrency
+clientConfiguration.maxRetries = 0
+let client = HTTPClient(configuration: clientConfiguration, logger: logger)
+let body = ByteBuffer(string: (["query": .string(BenchmarkData.testQuery)] as JSONValue).serialized())
+
+func answer(port: Int) async -> JSONValue? {
+    var headers = HTTPHeaders()
+    headers.add(name: "content-type", value: "application/json")
+    guard let response = try? await client.send(HTTPClientRequest(method: .POST, path: "/graphql", headers: headers, body: body),
+                                                to: HTTPUpstream(host: "127.0.0.1", port: port, protocol: .http1_1)) else { return nil }
+    return try? JSONValue.parse(utf8: Array(response.body.readableBytesView))
+}
+
+// Wait (bounded) until all three servers answer.
+var gatewayAnswer: JSONValue?
+var monolithAnswer: JSONValue?
+for _ in 0..<300 {
+    gatewayAnswer = await answer(port: gatewayPort)
+    monolithAnswer = await answer(port: monolithPort)
+    if gatewayAnswer?["data"] != nil, monolithAnswer?["data"] != nil { break }
+    try await Task.sleep(for: .milliseconds(100))
+}
+let sameData = gatewayAnswer != nil && gatewayAnswer?["data"] == monolithAnswer?["data"] && gatewayAnswer?["errors"] == nil
+
+/// Records the subgraph requests of one TestQuery, made by an in-process engine on the same supergraph.
+final class RecordingTransport: SubgraphTransport {
+    let inner: HTTPSubgraphTransport
+    let recorded = RecordedRequests()
+    init(inner: HTTPSubgraphTransport) { self.inner = inner }
+    func send(_ body: [UInt8], to subgraph: SubgraphEndpoint, headers: [(name: String, value: String)]) async throws -> [UInt8] {
+        recorded.append(subgraph, body)
+        return try await inner.send(body, to: subgraph, headers: headers)
+    }
+}
+
+let subgraphTransport = HTTPSubgraphTransport(client: client)
+let recorder = RecordingTransport(inner: subgraphTransport)
+let engine = try GatewayEngine(supergraph: try Supergraph(sdl: String(contentsOfFile: supergraphPath, encoding: .utf8)), transport: recorder)
+let plan = try engine.plan(query: BenchmarkData.testQuery, operationName: nil).get()
+let rounds = plan.node.map(collectRounds) ?? []
+let (_, statistics) = await engine.execute(GatewayRequest(query: BenchmarkData.testQuery))
+let recorded = recorder.recorded.all
+
+/// The fetches of the plan grouped by round (the plan is a sequence of parallel steps).
+func collectRounds(_ node: PlanNode) -> [[FetchNode]] {
+    switch node {
+    case .sequence(let nodes): return nodes.flatMap(collectRounds)
+    default: return [node.fetches]
+    }
+}
+
+// Replay: the recorded bodies, round by round (parallel within a round), straight to the subgraphs.
+let replayRounds: [[(SubgraphEndpoint, [UInt8])]] = {
+    var index = 0
+    return rounds.map { round in
+        round.map { _ in defer { index += 1 }; return (recorded[index].0, recorded[index].1) }
+    }
+}()
+@Sendable func replayUnit() async -> Bool {
+    for round in replayRounds {
+        let ok = await withTaskGroup(of: Bool.self) { group in
+            for (subgraph, body) in round {
+                group.addTask { (try? await subgraphTransport.send(body, to: subgraph, headers: [])) != nil }
+            }
+            var all = true
+            for await result in group { all = all && result }
+            return all
+        }
+        if !ok { return false }
+    }
+    return true
+}
+
+func peakRSS(_ pid: Int32) -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+    }
+    return nil
+}
+
+print("TestQuery: \(statistics.subgraphCalls) subgraph calls in \(statistics.rounds) rounds (plan: \(plan.node?.fetches.count ?? 0) fetches, \(plan.node?.sequentialRounds ?? 0) rounds)")
+print("same data as the monolith: \(sameData)")
+if !sameData {
+    print("gateway:  \(gatewayAnswer?.serialized().prefix(400) ?? "none")")
+    print("monolith: \(monolithAnswer?.serialized().prefix(400) ?? "none")")
+}
+
+var gatewayRuns: [LoadResult] = []
+var monolithRuns: [LoadResult] = []
+var replayRuns: [LoadResult] = []
+let duration = Duration.seconds(secondsPerRun)
+for run in 1...runs {
+    let gateway = await LoadGenerator.run(concurrency: concurrency, duration: duration) {
+        await LoadGenerator.post(client, port: gatewayPort, body: body, protocol: .http1_1)
+    }
+    let monolith = await LoadGenerator.run(concurrency: concurrency, duration: duration) {
+        await LoadGenerator.post(client, port: monolithPort, body: body, protocol: .http1_1)
+    }
+    let replay = await LoadGenerator.run(concurrency: concurrency, duration: duration, unit: replayUnit)
+    gatewayRuns.append(gateway)
+    monolithRuns.append(monolith)
+    replayRuns.append(replay)
+    func line(_ name: String, _ result: LoadResult) -> String {
+        "\(name): \(Int(result.requestsPerSecond)) req/s, p50 \(String(format: "%.2f", result.p50Milliseconds)) ms, p99 \(String(format: "%.2f", result.p99Milliseconds)) ms, failures \(result.failures)"
+    }
+    print("run \(run): " + line("gateway", gateway) + " | " + line("monolith", monolith) + " | " + line("subgraph replay", replay))
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[sorted.count / 2]
+}
+let gatewayRPS = median(gatewayRuns.map(\.requestsPerSecond))
+let replayRPS = median(replayRuns.map(\.requestsPerSecond))
+print("""
+    medians over \(runs) runs of \(secondsPerRun) s, \(concurrency) connections:
+      gateway          \(Int(gatewayRPS)) req/s  p50 \(String(format: "%.2f", median(gatewayRuns.map(\.p50Milliseconds)))) ms  p99 \(String(format: "%.2f", median(gatewayRuns.map(\.p99Milliseconds)))) ms
+      monolith         \(Int(median(monolithRuns.map(\.requestsPerSecond)))) req/s  p50 \(String(format: "%.2f", median(monolithRuns.map(\.p50Milliseconds)))) ms  p99 \(String(format: "%.2f", median(monolithRuns.map(\.p99Milliseconds)))) ms
+      subgraph replay  \(Int(replayRPS)) TestQuery-equivalents/s  p50 \(String(format: "%.2f", median(replayRuns.map(\.p50Milliseconds)))) ms  p99 \(String(format: "%.2f", median(replayRuns.map(\.p99Milliseconds)))) ms
+      gateway / subgraph capacity: \(String(format: "%.2f", gatewayRPS / replayRPS))x
+      gateway peak RSS: \(peakRSS(gatewayProcess.processIdentifier).map { "\($0 / 1024) MB (\($0) kB)" } ?? "unknown")
+    """)
+await client.shutdown()

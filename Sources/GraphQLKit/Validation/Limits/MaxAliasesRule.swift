@@ -1,0 +1,44 @@
+/// Limits how many aliases an operation uses (``ValidationLimits/maxAliases``), counted through
+/// fragments (a fragment spread twice counts twice): what makes an alias bomb expensive.
+public final class MaxAliasesRule: ValidationRule {
+    public let events: ValidationEvents = [.enterOperation]
+    private let maximum: Int
+    private var fragmentCounts: [String: Int] = [:]
+    private var visiting: Set<String> = []
+
+    public init(maximum: Int) { self.maximum = maximum }
+
+    public func enterOperation(_ node: OperationDefinition, _ context: ValidationContext) -> ValidationAction {
+        let count = aliases(in: node.selectionSet, context)
+        if count > maximum {
+            context.report("\(node.limitDescription) uses \(SaturatingCount.describe(count)) aliases, more than the allowed maximum of \(maximum).",
+                           node: node.location)
+        }
+        return .skip
+    }
+
+    private func aliases(in selectionSet: SelectionSet, _ context: ValidationContext) -> Int {
+        var count = 0
+        for selection in selectionSet.selections {
+            switch selection {
+            case .field(let field):
+                if field.alias != nil { count = SaturatingCount.add(count, 1) }
+                if let child = field.selectionSet { count = SaturatingCount.add(count, aliases(in: child, context)) }
+            case .inlineFragment(let inline):
+                count = SaturatingCount.add(count, aliases(in: inline.selectionSet, context))
+            case .fragmentSpread(let spread):
+                count = SaturatingCount.add(count, fragmentAliases(spread.name.value, context))
+            }
+        }
+        return count
+    }
+
+    private func fragmentAliases(_ name: String, _ context: ValidationContext) -> Int {
+        if let known = fragmentCounts[name] { return known }
+        guard let fragment = context.fragment(name), visiting.insert(name).inserted else { return 0 }
+        let result = aliases(in: fragment.selectionSet, context)
+        visiting.remove(name)
+        fragmentCounts[name] = result
+        return result
+    }
+}

@@ -1,0 +1,44 @@
+/// Limits how deep an operation nests fields (``ValidationLimits/maxDepth``), following
+/// fragments; each fragment's depth is computed once.
+public final class MaxDepthRule: ValidationRule {
+    public let events: ValidationEvents = [.enterOperation]
+    private let maximum: Int
+    private var fragmentDepths: [String: Int] = [:]
+    private var visiting: Set<String> = []
+
+    public init(maximum: Int) { self.maximum = maximum }
+
+    public func enterOperation(_ node: OperationDefinition, _ context: ValidationContext) -> ValidationAction {
+        let depth = depth(of: node.selectionSet, context)
+        if depth > maximum {
+            context.report("\(node.limitDescription) is \(depth) fields deep, more than the allowed maximum depth of \(maximum).",
+                           node: node.location)
+        }
+        return .skip
+    }
+
+    /// The depth of the deepest field in a selection set (1 for leaf fields only).
+    private func depth(of selectionSet: SelectionSet, _ context: ValidationContext) -> Int {
+        var deepest = 0
+        for selection in selectionSet.selections {
+            switch selection {
+            case .field(let field):
+                deepest = max(deepest, 1 + (field.selectionSet.map { depth(of: $0, context) } ?? 0))
+            case .inlineFragment(let inline):
+                deepest = max(deepest, depth(of: inline.selectionSet, context))
+            case .fragmentSpread(let spread):
+                deepest = max(deepest, fragmentDepth(spread.name.value, context))
+            }
+        }
+        return deepest
+    }
+
+    private func fragmentDepth(_ name: String, _ context: ValidationContext) -> Int {
+        if let known = fragmentDepths[name] { return known }
+        guard let fragment = context.fragment(name), visiting.insert(name).inserted else { return 0 }
+        let result = depth(of: fragment.selectionSet, context)
+        visiting.remove(name)
+        fragmentDepths[name] = result
+        return result
+    }
+}
