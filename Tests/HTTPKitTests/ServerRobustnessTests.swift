@@ -28,8 +28,7 @@ struct ServerRobustnessTests {
     ])
     func malformedHTTP1GetsAnErrorAndTheConnectionCloses(_ input: String) async throws {
         try await withServer { server in
-            let connection = try await RawConnection.connect(port: server.port)
-            try await connection.send(input)
+            let connection = try await RawConnection.connect(port: server.port, sending: Array(input.utf8))
             #expect(await connection.waitForClose(), "server kept the connection after \(input.debugDescription)")
             #expect(connection.receivedText.hasPrefix("HTTP/1.1 400"), "\(connection.receivedText.debugDescription)")
             try await self.assertStillServes(server)

@@ -114,6 +114,10 @@ func withServer<T>(
 ) async throws -> T {
     var configuration = HTTPServerConfiguration(host: "127.0.0.1", port: 0)
     configuration.shutdownGracePeriod = .seconds(5)
+    // Far above the default 60 s: in a full parallel run the test task can be starved for over a
+    // minute between connecting and sending, and must not find its connection idled out.
+    // Tests of the idle timeout set their own.
+    configuration.idleTimeout = .seconds(600)
     configure(&configuration)
     let readiness = HTTPReadiness()
     let registry = PrometheusCollectorRegistry()
@@ -142,7 +146,8 @@ func withClient<T>(
     _ body: (HTTPClient) async throws -> T
 ) async throws -> T {
     var configuration = HTTPClientConfiguration()
-    configuration.requestTimeout = .seconds(20)
+    // Generous: server-side tasks run on the cooperative pool, which a full run can starve.
+    configuration.requestTimeout = .seconds(120)
     configure(&configuration)
     let client = HTTPClient(configuration: configuration, logger: testLogger("httpkit-test-client"))
     do {
