@@ -47,7 +47,7 @@ struct DeliveryTests {
                 try await fixture.producerPool.transaction { transaction in
                     let id = try await fixture.producer.createUser(email: "slow@example.com", in: transaction)
                     startedContinuation.yield()
-                    let deadline = ContinuousClock.now + .seconds(30)
+                    let deadline = ContinuousClock.now + .seconds(120)
                     while !release.withLock({ $0 }) && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
                     return id
                 }
@@ -180,7 +180,7 @@ struct DeliveryTests {
                         """)
                 }
             }
-            #expect(try await fixture.waitUntilConverged(timeout: .seconds(30)))
+            #expect(try await fixture.waitUntilConverged(timeout: .seconds(120)))
             // The feed's LISTEN connection dies: events committed meanwhile still arrive.
             let terminated = try await fixture.producerPool.query("""
                 SELECT pg_terminate_backend(pid) FROM pg_stat_activity
@@ -188,7 +188,7 @@ struct DeliveryTests {
                 """)
             #expect(terminated.count >= 1)
             for index in 0..<5 { try await fixture.producer.createUser(email: "after-kill\(index)@example.com") }
-            #expect(try await fixture.waitUntilConverged(timeout: .seconds(30)))
+            #expect(try await fixture.waitUntilConverged(timeout: .seconds(120)))
             running.cancel()
             _ = try? await running.value
             try await fixture.expectConverged()

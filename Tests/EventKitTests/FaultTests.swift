@@ -10,7 +10,7 @@ import Testing
 @Suite("Faults", .serialized)
 struct FaultTests {
     /// Waits (bounded) until `condition` holds.
-    static func eventually(timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async rethrows -> Bool {
+    static func eventually(timeout: Duration = .seconds(120), _ condition: () async throws -> Bool) async rethrows -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if try await condition() { return true }

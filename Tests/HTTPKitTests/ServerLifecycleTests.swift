@@ -54,13 +54,18 @@ struct ServerLifecycleTests {
     }
 
     @Test func shutdownSendsGoawayAndFinishesTheOpenStream() async throws {
-        let server = HTTPServer(configuration: .init(host: "127.0.0.1", port: 0), responder: TestRoutes.router(), logger: testLogger())
+        // Stream 1 is held at the gate until the test has seen both GOAWAYs: however slow the
+        // machine, it cannot finish (and the server close the connection) before the PING answer.
+        let gate = RequestGate()
+        var configuration = HTTPServerConfiguration(host: "127.0.0.1", port: 0)
+        configuration.shutdownGracePeriod = .seconds(120)
+        let server = HTTPServer(configuration: configuration, responder: TestRoutes.router(gate: gate), logger: testLogger())
         try await server.start()
         let connection = try await RawConnection.connect(port: try #require(server.port))
-        try await connection.send(HTTP2Frames.clientStart + HTTP2Frames.getRequest(stream: 1, path: "/slow?ms=1500"))
+        try await connection.send(HTTP2Frames.clientStart + HTTP2Frames.getRequest(stream: 1, path: "/gate"))
         // The server's SETTINGS prove the connection was accepted and speaks HTTP/2.
         #expect(await connection.waitFor { HTTP2Frames.parse($0).contains { $0.type == HTTP2Frames.FrameType.settings.rawValue } })
-        try await Task.sleep(for: .milliseconds(50))
+        await gate.waitForArrivals(1)
         let shutdown = Task { await server.shutdown() }
         // The announcement (last stream 2^31-1) and its PING arrive while stream 1 still runs.
         #expect(await connection.waitFor { bytes in
@@ -75,6 +80,8 @@ struct ServerLifecycleTests {
             HTTP2Frames.parse(bytes).filter { $0.type == HTTP2Frames.FrameType.goaway.rawValue }.contains { $0.payload.prefix(4) == [0, 0, 0, 1] }
         })
         // Stream 1 still completes, then the server closes the connection and stops.
+        #expect(!connection.isClosed)
+        gate.open()
         #expect(await connection.waitFor { HTTP2Frames.hasStatus200(HTTP2Frames.parse($0), stream: 1) })
         #expect(await connection.waitForClose())
         await shutdown.value

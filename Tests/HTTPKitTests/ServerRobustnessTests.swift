@@ -28,8 +28,7 @@ struct ServerRobustnessTests {
     ])
     func malformedHTTP1GetsAnErrorAndTheConnectionCloses(_ input: String) async throws {
         try await withServer { server in
-            let connection = try await RawConnection.connect(port: server.port)
-            try await connection.send(input)
+            let connection = try await RawConnection.connect(port: server.port, sending: Array(input.utf8))
             #expect(await connection.waitForClose(), "server kept the connection after \(input.debugDescription)")
             #expect(connection.receivedText.hasPrefix("HTTP/1.1 400"), "\(connection.receivedText.debugDescription)")
             try await self.assertStillServes(server)
@@ -110,10 +109,10 @@ struct ServerRobustnessTests {
     @Test func idleConnectionsAreClosed() async throws {
         try await withServer(configure: { $0.idleTimeout = .milliseconds(300) }) { server in
             let silent = try await RawConnection.connect(port: server.port)
-            let http1 = try await RawConnection.connect(port: server.port)
-            try await http1.send("GET /hello HTTP/1.1\r\nHost: a\r\n\r\n")
-            let http2 = try await RawConnection.connect(port: server.port)
-            try await http2.send(HTTP2Frames.clientStart + HTTP2Frames.getRequest(stream: 1))
+            // The requests leave with the connect, not after it: a starved test task must not let
+            // the 300 ms pass before they are sent.
+            let http1 = try await RawConnection.connect(port: server.port, sending: Array("GET /hello HTTP/1.1\r\nHost: a\r\n\r\n".utf8))
+            let http2 = try await RawConnection.connect(port: server.port, sending: HTTP2Frames.clientStart + HTTP2Frames.getRequest(stream: 1))
             #expect(await silent.waitForClose())
             #expect(await http1.waitForClose())
             #expect(http1.receivedText.hasPrefix("HTTP/1.1 200"))

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ListenerTests {
     /// The next notification, or nil after `timeout` (a bounded wait: tests never hang).
-    static func next(_ iterator: inout AsyncStream<PostgresListenerEvent>.Iterator, timeout: Duration = .seconds(10)) async -> PostgresListenerEvent? {
+    static func next(_ iterator: inout AsyncStream<PostgresListenerEvent>.Iterator, timeout: Duration = .seconds(60)) async -> PostgresListenerEvent? {
         let box = IteratorBox(iterator)
         let event = await withTaskGroup(of: PostgresListenerEvent?.self) { group in
             group.addTask { await box.next() }
@@ -49,7 +49,7 @@ import Testing
             let events = try await listener.listen(channel: "outbox")
             var iterator = events.makeAsyncIterator()
             try await cluster.restart()
-            guard case .reconnected = await Self.next(&iterator, timeout: .seconds(20)) else {
+            guard case .reconnected = await Self.next(&iterator, timeout: .seconds(120)) else {
                 Issue.record("expected .reconnected"); await listener.shutdown(); return
             }
             let sender = try await PostgresConnection.connect(configuration: configuration)

@@ -28,7 +28,9 @@ import Testing
             let pool = database.makePool(maximumConnections: 1, acquireTimeout: .seconds(30))
             let held = try await pool.acquire()
             let waiter = Task { try await pool.query("SELECT 1") }
-            for _ in 0..<500 where pool.usage.waiting == 0 { try await Task.sleep(for: .milliseconds(10)) }
+            let queued = ContinuousClock.now + .seconds(60)
+            while pool.usage.waiting == 0, ContinuousClock.now < queued { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(pool.usage.waiting == 1)
             waiter.cancel()
             await #expect(throws: CancellationError.self) { try await waiter.value }
             #expect(pool.usage.waiting == 0)
@@ -57,8 +59,10 @@ import Testing
     @Test func shutdownWaitsForWorkInFlightAndRefusesNewWork() async throws {
         try await TestDatabase.with { database in
             let pool = database.makePool(maximumConnections: 2)
-            let slow = Task { try await pool.query("SELECT 'done' FROM pg_sleep(0.3)")[0].decode(String.self, at: 0) }
-            for _ in 0..<500 where pool.usage.used == 0 { try await Task.sleep(for: .milliseconds(10)) }
+            // The query runs long enough to be seen in flight even on a starved machine.
+            let slow = Task { try await pool.query("SELECT 'done' FROM pg_sleep(1)")[0].decode(String.self, at: 0) }
+            let started = ContinuousClock.now + .seconds(60)
+            while pool.usage.used == 0, ContinuousClock.now < started { try await Task.sleep(for: .milliseconds(10)) }
             #expect(pool.usage.used == 1)
             await pool.shutdown()
             #expect(try await slow.value == "done")

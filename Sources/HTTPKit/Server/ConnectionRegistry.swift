@@ -6,6 +6,7 @@ import NIOCore
 final class ConnectionRegistry: Sendable {
     private struct State {
         var channels: [ObjectIdentifier: any Channel] = [:]
+        var acceptedCount = 0
         var isShuttingDown = false
         var drainedPromise: EventLoopPromise<Void>?
     }
@@ -17,6 +18,7 @@ final class ConnectionRegistry: Sendable {
         let accepted = self.state.withLockedValue { state -> Bool in
             guard !state.isShuttingDown else { return false }
             state.channels[ObjectIdentifier(channel)] = channel
+            state.acceptedCount += 1
             return true
         }
         guard accepted else { return false }
@@ -36,6 +38,9 @@ final class ConnectionRegistry: Sendable {
 
     /// How many connections are open.
     var count: Int { self.state.withLockedValue { $0.channels.count } }
+
+    /// How many connections were registered since the server started (closed ones included).
+    var acceptedCount: Int { self.state.withLockedValue { $0.acceptedCount } }
 
     /// Stops accepting, asks every connection to finish its requests and close, and completes
     /// `drained` when the last one has closed.

@@ -83,6 +83,10 @@ public final class HTTPServer: Service, Sendable {
     /// How many connections are open right now.
     public var connectionCount: Int { self.registry.count }
 
+    /// How many connections the server has accepted since it started, closed ones included
+    /// (connections refused during shutdown are not counted).
+    public var acceptedConnectionCount: Int { self.registry.acceptedCount }
+
     /// Binds the listening socket. Returns once the server accepts connections.
     public func start() async throws {
         try self.state.withLockedValue { state in

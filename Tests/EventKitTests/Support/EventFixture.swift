@@ -125,7 +125,7 @@ final class EventFixture: Sendable {
     }
 
     /// Waits (bounded) until `user_refs` equals `users`; returns whether it did.
-    func waitUntilConverged(timeout: Duration = .seconds(60)) async throws -> Bool {
+    func waitUntilConverged(timeout: Duration = .seconds(120)) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if try await producer.users() == TestConsumer.refs(consumerPool) { return true }

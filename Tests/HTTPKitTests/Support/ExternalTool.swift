@@ -12,7 +12,7 @@ struct ToolResult: Sendable {
 
 /// Runs an external program as a subprocess with a hard time limit, without blocking Swift's
 /// cooperative pool: output goes to temporary files, completion arrives via terminationHandler.
-func runTool(_ executable: String, _ arguments: [String], stdin: Data? = nil, timeout: Duration = .seconds(30)) async throws -> ToolResult {
+func runTool(_ executable: String, _ arguments: [String], stdin: Data? = nil, timeout: Duration = .seconds(120)) async throws -> ToolResult {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("httpkit-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }

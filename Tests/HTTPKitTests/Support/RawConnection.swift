@@ -12,6 +12,18 @@ final class RawConnection: Sendable {
         typealias InboundIn = ByteBuffer
         let received = NIOLockedValueBox<[UInt8]>([])
         let closed = NIOLockedValueBox(false)
+        let firstBytes: [UInt8]
+
+        init(firstBytes: [UInt8]) {
+            self.firstBytes = firstBytes
+        }
+
+        func channelActive(context: ChannelHandlerContext) {
+            if !self.firstBytes.isEmpty {
+                context.writeAndFlush(NIOAny(ByteBuffer(bytes: self.firstBytes)), promise: nil)
+            }
+            context.fireChannelActive()
+        }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             let buffer = self.unwrapInboundIn(data)
@@ -28,8 +40,10 @@ final class RawConnection: Sendable {
         self.collector = collector
     }
 
-    static func connect(port: Int) async throws -> RawConnection {
-        let collector = Collector()
+    /// Connects; `firstBytes` go out from the event loop as soon as the connection is up, so a
+    /// starved test task cannot delay them past a short server timeout.
+    static func connect(port: Int, sending firstBytes: [UInt8] = []) async throws -> RawConnection {
+        let collector = Collector(firstBytes: firstBytes)
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelOption(.allowRemoteHalfClosure, value: false)
@@ -61,26 +75,17 @@ final class RawConnection: Sendable {
     var receivedText: String { String(decoding: self.received, as: UTF8.self) }
     var isClosed: Bool { self.collector.closed.withLockedValue { $0 } }
 
-    /// Waits (bounded) until `condition` holds on the received bytes.
+    /// Waits until `condition` holds on the received bytes; `false` if it did not within `timeout`
+    /// (generous: it only runs out when the test fails, and a starved machine is slow).
     @discardableResult
-    func waitFor(timeout: Duration = .seconds(10), _ condition: ([UInt8]) -> Bool) async -> Bool {
-        let attempts = Int(timeout.components.seconds * 50) + 1
-        for _ in 0..<attempts {
-            if condition(self.received) { return true }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        return condition(self.received)
+    func waitFor(timeout: Duration = .seconds(60), _ condition: ([UInt8]) -> Bool) async -> Bool {
+        await eventually(timeout: timeout) { condition(self.received) }
     }
 
-    /// Waits (bounded) until the server closed the connection.
+    /// Waits until the server closed the connection; `false` if it did not within `timeout`.
     @discardableResult
-    func waitForClose(timeout: Duration = .seconds(10)) async -> Bool {
-        let attempts = Int(timeout.components.seconds * 50) + 1
-        for _ in 0..<attempts {
-            if self.isClosed { return true }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        return self.isClosed
+    func waitForClose(timeout: Duration = .seconds(60)) async -> Bool {
+        await eventually(timeout: timeout) { self.isClosed }
     }
 
     func close() async {

@@ -9,10 +9,23 @@ import Prometheus
 
 /// Routes the socket tests use. `/` and `/hello` answer synchronously, `/echo` returns the
 /// request body, `/slow?ms=N` answers after N ms from a task, `/future` from an event-loop
-/// future, `/bytes?n=N` returns N deterministic bytes, `/fail` throws.
+/// future, `/bytes?n=N` returns N deterministic bytes, `/fail` throws. With a `gate`, `/gate`
+/// answers only once the test opens it (a request the test knows is in flight, without sleeping).
 enum TestRoutes {
-    static func router(readiness: HTTPReadiness = HTTPReadiness(), registry: PrometheusCollectorRegistry? = nil) -> HTTPRouter {
+    static func router(
+        readiness: HTTPReadiness = HTTPReadiness(),
+        registry: PrometheusCollectorRegistry? = nil,
+        gate: RequestGate? = nil
+    ) -> HTTPRouter {
         var router = HTTPRouter()
+        if let gate {
+            router.add(.GET, "/gate") { _, _ in
+                .task {
+                    await gate.pass()
+                    return .plainText(.ok, "passed\n")
+                }
+            }
+        }
         let hello = HTTPResponse(status: .ok, contentType: "text/plain", body: ByteBuffer(string: "hello\n"))
         router.add(.GET, "/") { _, _ in .response(hello) }
         router.add(.GET, "/hello") { _, _ in .response(hello) }
@@ -96,16 +109,21 @@ struct RunningServer: Sendable {
 func withServer<T>(
     configure: (inout HTTPServerConfiguration) -> Void = { _ in },
     responder: (any HTTPResponder)? = nil,
+    gate: RequestGate? = nil,
     _ body: (RunningServer) async throws -> T
 ) async throws -> T {
     var configuration = HTTPServerConfiguration(host: "127.0.0.1", port: 0)
     configuration.shutdownGracePeriod = .seconds(5)
+    // Far above the default 60 s: in a full parallel run the test task can be starved for over a
+    // minute between connecting and sending, and must not find its connection idled out.
+    // Tests of the idle timeout set their own.
+    configuration.idleTimeout = .seconds(600)
     configure(&configuration)
     let readiness = HTTPReadiness()
     let registry = PrometheusCollectorRegistry()
     let server = HTTPServer(
         configuration: configuration,
-        responder: responder ?? TestRoutes.router(readiness: readiness, registry: registry),
+        responder: responder ?? TestRoutes.router(readiness: readiness, registry: registry, gate: gate),
         logger: testLogger(),
         metricsFactory: PrometheusMetricsFactory(registry: registry),
         readiness: readiness
@@ -128,7 +146,8 @@ func withClient<T>(
     _ body: (HTTPClient) async throws -> T
 ) async throws -> T {
     var configuration = HTTPClientConfiguration()
-    configuration.requestTimeout = .seconds(20)
+    // Generous: server-side tasks run on the cooperative pool, which a full run can starve.
+    configuration.requestTimeout = .seconds(120)
     configure(&configuration)
     let client = HTTPClient(configuration: configuration, logger: testLogger("httpkit-test-client"))
     do {
@@ -141,9 +160,12 @@ func withClient<T>(
     }
 }
 
-/// Waits (bounded: `attempts` × 20 ms) until `condition` holds; returns whether it did.
-func eventually(attempts: Int = 250, _ condition: () -> Bool) async -> Bool {
-    for _ in 0..<attempts {
+/// Waits until `condition` holds, polling every 20 ms; returns whether it did before `timeout`.
+/// The bound is generous on purpose: it only matters when the test fails, and a starved CI
+/// machine can take seconds for what takes milliseconds alone.
+func eventually(timeout: Duration = .seconds(60), _ condition: () -> Bool) async -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
         if condition() { return true }
         try? await Task.sleep(for: .milliseconds(20))
     }
