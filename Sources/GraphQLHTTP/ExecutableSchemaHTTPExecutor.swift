@@ -12,10 +12,16 @@ import GraphQLKit
 /// })
 /// ```
 public struct ExecutableSchemaHTTPExecutor<Context: Sendable>: GraphQLHTTPExecutor {
-    /// A prepared document with the kind of each operation, for the `GET` mutation check.
-    public struct Prepared: Sendable {
+    /// A prepared document with the kind of each operation, for the `GET` mutation check
+    /// (a class: handing it to every request is one retain).
+    public final class Prepared: Sendable {
         let document: PreparedDocument
         let operations: [(name: String?, type: OperationType)]
+
+        init(document: PreparedDocument, operations: [(name: String?, type: OperationType)]) {
+            self.document = document
+            self.operations = operations
+        }
 
         /// The kind of the operation `operationName` selects; nil when none can be selected (the
         /// executor then reports the error).

@@ -32,9 +32,11 @@ public struct GraphQLHTTPResponder<Executor: GraphQLHTTPExecutor>: HTTPResponder
 
     private let executor: Executor
     private let configuration: GraphQLHTTPConfiguration
-    private let urlQueries: GraphQLRequestCache<String, Entry>
-    private let bodies: GraphQLRequestCache<ByteBuffer, Entry>
-    private let documents: GraphQLRequestCache<String, Executor.Prepared>
+    private let urlQueries: GraphQLRequestCache<String>
+    private let bodies: GraphQLRequestCache<ByteBuffer>
+    /// Entries by query text, for their prepared document (shared by requests that differ in
+    /// variables or operation name only).
+    private let documents: GraphQLRequestCache<String>
 
     /// An endpoint answering with `executor`.
     public init(executor: Executor, configuration: GraphQLHTTPConfiguration = GraphQLHTTPConfiguration()) {
@@ -101,14 +103,14 @@ public struct GraphQLHTTPResponder<Executor: GraphQLHTTPExecutor>: HTTPResponder
     /// A GET's entry, cached by its whole target (path and query as sent: no string is made
     /// per request).
     private func entry(get request: HTTPRequest) throws(GraphQLRequestParameters.Malformed) -> Entry {
-        if let cached = urlQueries.value(for: request.uri) { return cached }
+        if let cached = urlQueries.value(for: request.uri) { return unsafeDowncast(cached, to: Entry.self) }
         let entry = makeEntry(try GraphQLRequestParameters.decode(urlQuery: request.query ?? ""))
         urlQueries.store(entry, for: request.uri)
         return entry
     }
 
     private func entry(body: ByteBuffer) throws(GraphQLRequestParameters.Malformed) -> Entry {
-        if let cached = bodies.value(for: body) { return cached }
+        if let cached = bodies.value(for: body) { return unsafeDowncast(cached, to: Entry.self) }
         let entry = makeEntry(try GraphQLRequestParameters.decode(jsonBody: body))
         // A compact copy: the request's buffer may be a slice of a much larger read buffer.
         bodies.store(entry, for: ByteBuffer(bytes: body.readableBytesView))
@@ -116,11 +118,11 @@ public struct GraphQLHTTPResponder<Executor: GraphQLHTTPExecutor>: HTTPResponder
     }
 
     private func makeEntry(_ parameters: GraphQLRequestParameters) -> Entry {
-        if let prepared = documents.value(for: parameters.query) {
-            return Entry(parameters: parameters, prepared: prepared)
+        if let cached = documents.value(for: parameters.query) {
+            return Entry(parameters: parameters, prepared: unsafeDowncast(cached, to: Entry.self).prepared)
         }
-        let prepared = executor.prepare(query: parameters.query)
-        documents.store(prepared, for: parameters.query)
-        return Entry(parameters: parameters, prepared: prepared)
+        let entry = Entry(parameters: parameters, prepared: executor.prepare(query: parameters.query))
+        documents.store(entry, for: parameters.query)
+        return entry
     }
 }

@@ -1,12 +1,16 @@
 import NIOConcurrencyHelpers
 
-/// A bounded, thread-safe map from a request's raw bytes to what was derived from them.
+/// A bounded, thread-safe map from a request's raw bytes to what was derived from them (an
+/// object: the cache is not generic over it, so its dictionary code is specialized here rather
+/// than run through generic witnesses from the endpoint's generic code).
 ///
 /// Two generations approximate least-recently-used eviction without per-hit bookkeeping: new
 /// entries go into the current generation; when it holds `capacity / 2` entries it becomes the
 /// previous one (the old previous one is dropped). A hit in the previous generation moves the
 /// entry forward. A hit costs one lock and one hash of the key.
-final class GraphQLRequestCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+final class GraphQLRequestCache<Key: Hashable & Sendable>: Sendable {
+    typealias Value = AnyObject & Sendable
+
     private struct Generations {
         var current: [Key: Value] = [:]
         var previous: [Key: Value] = [:]

@@ -103,6 +103,24 @@ struct GraphQLHTTPStatusTests {
         }
     }
 
+    @Test(arguments: protocols) func validationRulesRejectWith400UnderGraphQLResponseJSON(_ wire: HTTPClientProtocol) async throws {
+        try await withGraphQLServer { server in
+            try await withClient { client in
+                let body = #"{"query":"{ hello nope }"}"#
+                let modern = try await client.exchange(server.upstream(wire), path: "/graphql-validated", accept: graphQLResponseJSON, body: body)
+                #expect(modern.status == .badRequest)
+                #expect(modern.firstError == "Cannot query field \"nope\" on type \"Query\".")
+                #expect(!modern.hasData)
+                let legacy = try await client.exchange(server.upstream(wire), path: "/graphql-validated", accept: "application/json", body: body)
+                #expect(legacy.status == .ok)
+                #expect(legacy.firstError == "Cannot query field \"nope\" on type \"Query\".")
+                let valid = try await client.exchange(server.upstream(wire), method: .GET, path: "/graphql-validated?query=%7Bhello%7D", accept: graphQLResponseJSON)
+                #expect(valid.status == .ok)
+                #expect(valid.text == #"{"data":{"hello":"Hello, world!"}}"#)
+            }
+        }
+    }
+
     @Test(arguments: protocols) func fieldErrorsKeepDataAndStatus200(_ wire: HTTPClientProtocol) async throws {
         try await withGraphQLServer { server in
             try await withClient { client in

@@ -81,6 +81,9 @@ extension ExecutionEngine {
         case run(Executor, SelectionPlan, isMutation: Bool)
     }
 
+    /// Inlined into its callers, so the executor is built in place rather than copied out of
+    /// the returned enum.
+    @inline(__always)
     func executor(for prepared: PreparedDocument, operationName: String?, variables: JSONObject,
                   contextBox: any AnyObject & Sendable) -> Prepared {
         let plan: OperationPlan
@@ -101,9 +104,9 @@ extension ExecutionEngine {
         case .plan(let selection): root = selection
         case .failure(let error): return .finished(GraphQLResponse(data: Array("null".utf8), errors: [error]))
         }
-        let request = RequestState(engine: self, operation: plan.operation, variables: coerced, fragments: prepared.fragments,
+        let request = RequestState(engine: self, plan: plan, variables: coerced, fragments: prepared.fragments,
                                    source: prepared.document.source, contextBox: contextBox)
-        return .run(Executor(request: request, compiler: plan.compiler), root, isMutation: plan.operation.operation == .mutation)
+        return .run(Executor(request: request, compiler: plan.compiler), root, isMutation: plan.isMutation)
     }
 
     /// Executes a prepared document.

@@ -224,12 +224,14 @@ final class SelectionPlan: Sendable {
 /// An operation ready to run: its root selection and what its plans were compiled with.
 final class OperationPlan: Sendable {
     let operation: OperationDefinition
+    let isMutation: Bool
     let rootTypeName: String
     let root: ChildSelection
     let compiler: PlanCompiler
 
     init(operation: OperationDefinition, rootTypeName: String, root: ChildSelection, compiler: PlanCompiler) {
         self.operation = operation
+        self.isMutation = operation.operation == .mutation
         self.rootTypeName = rootTypeName
         self.root = root
         self.compiler = compiler

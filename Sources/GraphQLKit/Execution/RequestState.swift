@@ -2,18 +2,20 @@
 @usableFromInline
 final class RequestState: Sendable {
     let engine: ExecutionEngine
-    let operation: OperationDefinition
+    /// The operation's plan (holds the operation: no copy of it per request).
+    let plan: OperationPlan
+    var operation: OperationDefinition { plan.operation }
     let variables: JSONObject
     let fragments: [String: FragmentDefinition]
     /// The document's text (node locations are offsets into it).
     let source: Source?
     @usableFromInline let contextBox: any AnyObject & Sendable
 
-    init(engine: ExecutionEngine, operation: OperationDefinition, variables: JSONObject, fragments: [String: FragmentDefinition],
+    init(engine: ExecutionEngine, plan: OperationPlan, variables: JSONObject, fragments: [String: FragmentDefinition],
          source: Source?, contextBox: any AnyObject & Sendable) {
         self.source = source
         self.engine = engine
-        self.operation = operation
+        self.plan = plan
         self.variables = variables
         self.fragments = fragments
         self.contextBox = contextBox

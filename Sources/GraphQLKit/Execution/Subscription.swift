@@ -101,7 +101,7 @@ extension ExecutionEngine {
         guard let field = root.fields.first else {
             return .failure(GraphQLResponse(data: nil, errors: [GraphQLError(message: "The subscription selects no field.")]))
         }
-        let request = RequestState(engine: self, operation: plan.operation, variables: coerced, fragments: prepared.fragments,
+        let request = RequestState(engine: self, plan: plan, variables: coerced, fragments: prepared.fragments,
                                    source: prepared.document.source, contextBox: contextBox)
         let executor = Executor(request: request, compiler: plan.compiler)
         var located = executor

@@ -18,6 +18,15 @@ enum TestSchema {
 
     /// The schema; `async` adds an asynchronous resolver (`slow`), so requests run in a task.
     static func make(counter: NIOLockedValueBox<Int>, async: Bool = false) throws -> ExecutableSchema<Void> {
+        let validator = DocumentValidator { _, document in
+            let text = document.source?.body ?? ""
+            return text.contains("forbidden") ? [GraphQLError(message: "Cannot query field \"forbidden\": it is forbidden.")] : []
+        }
+        return try ExecutableSchema(sdl: sdl, resolvers: resolvers(counter: counter, async: async), options: ExecutionOptions(validator: validator))
+    }
+
+    /// The resolvers of ``sdl``.
+    static func resolvers(counter: NIOLockedValueBox<Int>, async: Bool) -> Resolvers<Void> {
         var resolvers = Resolvers<Void>()
         resolvers.query { query in
             query.field("hello") { arguments, _ in "Hello, \(arguments.optionalString("name") ?? "world")!" }
@@ -33,11 +42,7 @@ enum TestSchema {
         resolvers.mutation { mutation in
             mutation.field("bump") { _, _ in counter.withLockedValue { $0 += 1; return $0 } }
         }
-        let validator = DocumentValidator { _, document in
-            let text = document.source?.body ?? ""
-            return text.contains("forbidden") ? [GraphQLError(message: "Cannot query field \"forbidden\": it is forbidden.")] : []
-        }
-        return try ExecutableSchema(sdl: sdl, resolvers: resolvers, options: ExecutionOptions(validator: validator))
+        return resolvers
     }
 }
 
@@ -59,6 +64,9 @@ func withGraphQLServer<T>(async: Bool = false, _ body: (GraphQLTestServer) async
     let executable = try TestSchema.make(counter: counter, async: async)
     var router = HTTPRouter()
     router.addGraphQL(path: "/graphql", executor: ExecutableSchemaHTTPExecutor(schema: executable))
+    // The same schema with ExecutableSchema's default options: the specified validation rules.
+    let validated = try ExecutableSchema(sdl: TestSchema.sdl, resolvers: TestSchema.resolvers(counter: counter, async: async))
+    router.addGraphQL(path: "/graphql-validated", executor: ExecutableSchemaHTTPExecutor(schema: validated))
     router.addGraphQL(path: "/graphql-post-only", executor: ExecutableSchemaHTTPExecutor(schema: executable),
                       configuration: GraphQLHTTPConfiguration(allowsGET: false))
     var logger = Logger(label: "graphql-http-test")
