@@ -6,13 +6,12 @@ import GraphQLConformanceKit
 /// The differential parse corpus (infra/conformance), run in-process: every case's result line
 /// must be byte-identical to the graphql-js oracle's.
 @Suite struct ConformanceTests {
-    @Test(.enabled(if: hasNodeGraphQL && sharedDirectory() != nil,
-                   "needs node, node-graphql (infra/bootstrap) and the shared/ folder with the oracle"))
-    func parseCorpusMatchesGraphQLJS() throws {
+    @Test(.enabled("needs node, node-graphql (infra/bootstrap) and the shared/ folder with the oracle") { await hasGraphQLJSOracle() })
+    func parseCorpusMatchesGraphQLJS() async throws {
         let shared = try #require(sharedDirectory())
         let generator = packageRoot.appendingPathComponent("infra/conformance/generate-parse-cases.js").path
-        let cases = try run(["node", generator], environment: ["SHARED_DIR": shared.path])
-        let expected = try run(["node", shared.appendingPathComponent("tools/graphql-oracle.js").path], input: cases)
+        let cases = try await run(["node", generator], environment: ["SHARED_DIR": shared.path])
+        let expected = try await run(["node", shared.appendingPathComponent("tools/graphql-oracle.js").path], input: cases)
         let caseLines = cases.split(separator: UInt8(ascii: "\n"))
         let expectedLines = expected.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
         #expect(caseLines.count > 5000)
@@ -43,7 +42,7 @@ import GraphQLConformanceKit
     }
 
     /// The executable itself: real stdin/stdout, order kept, garbage lines answered.
-    @Test func executableStreamsCases() throws {
+    @Test func executableStreamsCases() async throws {
         let binary = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("graphql-conformance")
         let candidates = [binary, packageRoot.appendingPathComponent(".build/debug/graphql-conformance")]
         guard let executable = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
@@ -51,7 +50,7 @@ import GraphQLConformanceKit
             return
         }
         let input = "{\"id\":1,\"op\":\"parse\",\"query\":\"{a}\"}\n\n\u{1}garbage\n{\"id\":2,\"op\":\"subscribe\"}\n"
-        let output = String(decoding: try run([executable.path], input: Data(input.utf8)), as: UTF8.self)
+        let output = String(decoding: try await run([executable.path], input: Data(input.utf8)), as: UTF8.self)
         let lines = output.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines.first == #"{"id":1,"stage":"parse","errors":[],"printed":"{\n  a\n}"}"#)

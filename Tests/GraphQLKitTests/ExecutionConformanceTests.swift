@@ -8,19 +8,19 @@ import GraphQLConformanceKit
 /// apart from the written deviations (``KnownDeviations``).
 @Suite struct ExecutionConformanceTests {
     /// Cases and the oracle's answers, generated once per test run.
-    static let corpus: (cases: [[UInt8]], expected: [String])? = {
-        guard hasNodeGraphQL, let shared = sharedDirectory() else { return nil }
+    static let corpus = Task<(cases: [[UInt8]], expected: [String])?, Never> {
+        guard await hasNodeGraphQL(), let shared = sharedDirectory() else { return nil }
         let generator = packageRoot.appendingPathComponent("infra/conformance/generate-execution-cases.js").path
-        guard let cases = try? run(["node", generator], environment: ["SHARED_DIR": shared.path]),
-              let expected = try? run(["node", shared.appendingPathComponent("tools/graphql-oracle.js").path], input: cases) else { return nil }
+        guard let cases = try? await run(["node", generator], environment: ["SHARED_DIR": shared.path]),
+              let expected = try? await run(["node", shared.appendingPathComponent("tools/graphql-oracle.js").path], input: cases) else { return nil }
         return (cases.split(separator: UInt8(ascii: "\n")).map(Array.init),
                 expected.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) })
-    }()
+    }
 
     /// Compares every case whose `op` is `op`; returns how many were compared.
     @discardableResult
-    static func compare(op: String) throws -> Int {
-        let corpus = try #require(corpus)
+    static func compare(op: String) async throws -> Int {
+        let corpus = try #require(await corpus.value)
         #expect(corpus.cases.count == corpus.expected.count)
         var compared = 0
         var failures = 0
@@ -39,19 +39,19 @@ import GraphQLConformanceKit
         return compared
     }
 
-    @Test(.enabled(if: hasNodeGraphQL && sharedDirectory() != nil, "needs node, node-graphql and the shared/ folder"))
-    func printSchemaCorpusMatchesGraphQLJS() throws {
-        #expect(try Self.compare(op: "printSchema") > 100)
+    @Test(.enabled("needs node, node-graphql and the shared/ folder") { await hasGraphQLJSOracle() })
+    func printSchemaCorpusMatchesGraphQLJS() async throws {
+        #expect(try await Self.compare(op: "printSchema") > 100)
     }
 
-    @Test(.enabled(if: hasNodeGraphQL && sharedDirectory() != nil, "needs node, node-graphql and the shared/ folder"))
-    func introspectCorpusMatchesGraphQLJS() throws {
-        #expect(try Self.compare(op: "introspect") > 30)
+    @Test(.enabled("needs node, node-graphql and the shared/ folder") { await hasGraphQLJSOracle() })
+    func introspectCorpusMatchesGraphQLJS() async throws {
+        #expect(try await Self.compare(op: "introspect") > 30)
     }
 
-    @Test(.enabled(if: hasNodeGraphQL && sharedDirectory() != nil, "needs node, node-graphql and the shared/ folder"))
-    func executeCorpusMatchesGraphQLJS() throws {
-        #expect(try Self.compare(op: "execute") > 500)
+    @Test(.enabled("needs node, node-graphql and the shared/ folder") { await hasGraphQLJSOracle() })
+    func executeCorpusMatchesGraphQLJS() async throws {
+        #expect(try await Self.compare(op: "execute") > 500)
     }
 }
 

@@ -85,14 +85,14 @@ import Testing
     }
 
     /// The deepest query the parser accepts, over data as deep, executes on a small stack.
-    @Test func deepQueriesExecuteOnSmallStacks() throws {
+    @Test func deepQueriesExecuteOnSmallStacks() async throws {
         let depth = ParseOptions.defaultMaxDepth - 2
         let query = "{ node " + String(repeating: "{ child ", count: depth) + "{ id }" + String(repeating: " }", count: depth) + " }"
         var data: JSONValue = ["id": "leaf"]
         for _ in 0...depth { data = ["child": data] }
         let root: JSONValue = ["node": data]
         let executable = try Self.executable()
-        let bytes = onSmallStack {
+        let bytes = await onSmallStack {
             (try? executable.executeSynchronously(GraphQLRequest(query: query), context: (), rootValue: .json(root)))?.data?.count ?? -1
         }
         #expect(bytes > depth * 10)

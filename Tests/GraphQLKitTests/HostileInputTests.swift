@@ -6,15 +6,15 @@ import Testing
 /// Every deep case runs on a small-stack thread (see `smallStackSize`).
 @Suite struct HostileInputTests {
     @Test(arguments: ["[", "{", "{a", "(", "{f(a:[", "{f(a:{a:", "query($v:["])
-    func hundredThousandNestedBrackets(unit: String) {
+    func hundredThousandNestedBrackets(unit: String) async {
         let body = String(repeating: unit, count: 100_000)
-        let message = onSmallStack { syntaxError(body)?.message }
+        let message = await onSmallStack { syntaxError(body)?.message }
         #expect(message != nil)
     }
 
-    @Test func deepNestingStopsAtTheLimitWithAClearError() {
+    @Test func deepNestingStopsAtTheLimitWithAClearError() async {
         let deep = String(repeating: "{ a ", count: 10_000) + String(repeating: "}", count: 10_000)
-        let error = onSmallStack { syntaxError(deep) }
+        let error = await onSmallStack { syntaxError(deep) }
         #expect(error?.message == "Syntax Error: Document nesting is deeper than 128 levels. Parsing aborted.")
         #expect(error?.locations == [SourceLocation(line: 1, column: 1 + 128 * 4)])
     }
@@ -27,8 +27,8 @@ import Testing
         "{ f(a: " + String(repeating: "{a: ", count: 127) + "1" + String(repeating: "}", count: 127) + ") }",
         "query ($v: " + String(repeating: "[", count: 127) + "Int" + String(repeating: "]!", count: 127) + ") { a }",
     ])
-    func maximumDepthIsSafeOnSmallStacks(body: String) {
-        let ok = onSmallStack { () -> Bool in
+    func maximumDepthIsSafeOnSmallStacks(body: String) async {
+        let ok = await onSmallStack { () -> Bool in
             guard let document = try? Parser.parse(body) else { return false }
             let printed = Printer.print(document)
             var counter = NodeCounter()
@@ -93,9 +93,9 @@ import Testing
         #expect(syntaxError("{ a(b: \"x\u{0}y\") }") == nil)
     }
 
-    @Test func jsonDepthAndGarbage() {
+    @Test func jsonDepthAndGarbage() async {
         let deep = String(repeating: "[", count: 100_000)
-        let message = onSmallStack { () -> String? in
+        let message = await onSmallStack { () -> String? in
             do { _ = try JSONValue.parse(deep); return nil } catch let error as JSONParseError { return error.message } catch { return nil }
         }
         #expect(message == "JSON nesting is deeper than 128 levels")

@@ -63,8 +63,8 @@ import Testing
     }
 
     /// Random doubles and strings serialized by JSON.stringify and by GraphQLKit, compared.
-    @Test(.enabled(if: hasNodeGraphQL, "needs node (infra/bootstrap installs it)"))
-    func serializationMatchesJSONStringify() throws {
+    @Test(.enabled("needs node (infra/bootstrap installs it)") { await hasNodeGraphQL() })
+    func serializationMatchesJSONStringify() async throws {
         var generator = SplitMix64(seed: 42)
         var values: [JSONValue] = []
         for _ in 0..<3000 {
@@ -82,7 +82,7 @@ import Testing
         }
         let ours = JSONValue.array(values).serialized()
         let script = "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>process.stdout.write(JSON.stringify(JSON.parse(s))))"
-        let theirs = String(decoding: try run(["node", "-e", script], input: Data(ours.utf8)), as: UTF8.self)
+        let theirs = String(decoding: try await run(["node", "-e", script], input: Data(ours.utf8)), as: UTF8.self)
         #expect(ours == theirs)
     }
 }

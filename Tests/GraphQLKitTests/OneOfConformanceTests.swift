@@ -9,9 +9,12 @@ import GraphQLConformanceKit
 /// names with `'` and prints values the Python way (`{'a': 1}`, `None`) where graphql-js
 /// writes `"` and `{ a: 1 }`, `null`.
 @Suite struct OneOfConformanceTests {
-    static let hasGraphQLCore: Bool = {
-        (try? run(["python3", "-c", "import graphql, sys; sys.exit(0 if graphql.version_info >= (3, 2, 6) else 1)"])) != nil
-    }()
+    /// Whether python3 can import graphql-core 3.2.6 or later; probed once.
+    static func hasGraphQLCore() async -> Bool { await graphQLCoreProbe.value }
+
+    private static let graphQLCoreProbe = Task {
+        (try? await run(["python3", "-c", "import graphql, sys; sys.exit(0 if graphql.version_info >= (3, 2, 6) else 1)"])) != nil
+    }
 
     /// A message with the value after "got invalid value" replaced, and `'` as `"`.
     static func normalize(_ line: String) -> JSONValue? {
@@ -32,10 +35,10 @@ import GraphQLConformanceKit
         return value
     }
 
-    @Test(.enabled(if: hasGraphQLCore, "needs python3 with graphql-core 3.2 (pip install graphql-core==3.2.8)"))
-    func oneOfMatchesGraphQLCore() throws {
+    @Test(.enabled("needs python3 with graphql-core 3.2 (pip install graphql-core==3.2.8)") { await hasGraphQLCore() })
+    func oneOfMatchesGraphQLCore() async throws {
         let cases = try Data(contentsOf: packageRoot.appendingPathComponent("infra/conformance/oneof-cases.ndjson"))
-        let expected = try run(["python3", packageRoot.appendingPathComponent("infra/conformance/graphql-core-oracle.py").path], input: cases)
+        let expected = try await run(["python3", packageRoot.appendingPathComponent("infra/conformance/graphql-core-oracle.py").path], input: cases)
         let caseLines = cases.split(separator: UInt8(ascii: "\n"))
         let expectedLines = expected.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
         #expect(caseLines.count == expectedLines.count && caseLines.count >= 12)

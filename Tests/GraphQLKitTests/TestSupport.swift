@@ -27,26 +27,16 @@ let smallStackSize = 8 << 20
 let smallStackSize = 512 << 10
 #endif
 
-/// Runs `body` on a new thread with a stack of `stackSize` bytes and waits for it: proves code
-/// is safe on small secondary-thread and task stacks (a stack overflow would crash the suite).
-func onSmallStack<T: Sendable>(_ stackSize: Int = smallStackSize, _ body: @escaping @Sendable () -> T) -> T {
-    let box = ResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-        box.value = body()
-        done.signal()
+/// Runs `body` on a new thread with a stack of `stackSize` bytes and suspends until it is done:
+/// proves code is safe on small secondary-thread and task stacks (a stack overflow would crash
+/// the suite). The caller suspends rather than blocks, so the cooperative pool stays free for
+/// other suites' tests meanwhile.
+func onSmallStack<T: Sendable>(_ stackSize: Int = smallStackSize, _ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        let thread = Thread { continuation.resume(returning: body()) }
+        thread.stackSize = stackSize
+        thread.start()
     }
-    thread.stackSize = stackSize
-    thread.start()
-    done.wait()
-    return box.value!
-}
-
-/// Carries a result from a worker thread.
-final class ResultBox<T>: @unchecked Sendable {
-    // Written by the worker thread before it signals its semaphore, read by the waiting thread
-    // after `wait()` returns: the semaphore orders the two accesses, so they never overlap.
-    var value: T?
 }
 
 /// Where the shared folder (oracle, GitHub schema) is: $SHARED_DIR, ../shared, or /work/shared.
@@ -62,8 +52,17 @@ func sharedDirectory() -> URL? {
 /// The package's root folder.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+/// Why `run` failed: the command exited with a non-zero status.
+struct CommandFailed: Error {
+    let arguments: [String]
+    let status: Int32
+}
+
 /// Runs a command, feeding `input` on stdin; returns stdout. Throws if it exits non-zero.
-func run(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:]) throws -> Data {
+/// Suspends, never blocks, the calling task while the command runs: stdin is written and stdout
+/// read on dedicated threads, and the exit arrives through `terminationHandler`, so a slow
+/// oracle never holds one of the cooperative pool's few threads.
+func run(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:]) async throws -> Data {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
@@ -74,21 +73,29 @@ func run(_ arguments: [String], input: Data = Data(), environment: [String: Stri
     let stdin = Pipe(), stdout = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
+    let exited = AsyncStream<Int32>.makeStream()
+    process.terminationHandler = { exited.continuation.yield($0.terminationStatus); exited.continuation.finish() }
     try process.run()
-    // Feed stdin from another thread so a large output can't deadlock against a large input.
+    // Feed stdin and drain stdout on their own threads so a large output can't deadlock against
+    // a large input, and neither blocks the pool.
     let writer = Thread {
         stdin.fileHandleForWriting.write(input)
         try? stdin.fileHandleForWriting.close()
     }
     writer.start()
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    struct CommandFailed: Error { let arguments: [String]; let status: Int32 }
-    guard process.terminationStatus == 0 else { throw CommandFailed(arguments: arguments, status: process.terminationStatus) }
+    let output: Data = await withCheckedContinuation { continuation in
+        Thread { continuation.resume(returning: stdout.fileHandleForReading.readDataToEndOfFile()) }.start()
+    }
+    var status: Int32 = -1
+    for await code in exited.stream { status = code }
+    guard status == 0 else { throw CommandFailed(arguments: arguments, status: status) }
     return output
 }
 
-/// Whether node and graphql-js are installed (infra/bootstrap installs both).
-let hasNodeGraphQL: Bool = {
-    (try? run(["node", "-e", "require('graphql')"])) != nil
-}()
+/// Whether node and graphql-js are installed (infra/bootstrap installs both); probed once.
+func hasNodeGraphQL() async -> Bool { await nodeGraphQLProbe.value }
+
+private let nodeGraphQLProbe = Task { (try? await run(["node", "-e", "require('graphql')"])) != nil }
+
+/// Whether the graphql-js oracle can run here: node with graphql-js, and the shared/ folder.
+func hasGraphQLJSOracle() async -> Bool { await hasNodeGraphQL() && sharedDirectory() != nil }

@@ -10,18 +10,18 @@ import GraphQLConformanceKit
 /// result line must be byte-identical to graphql-js 16.6's. `@oneOf` and MaxIntrospectionDepth,
 /// which 16.6 lacks, are checked against graphql-core 3.2.8 (infra/conformance/validate-core-cases.ndjson).
 @Suite struct ValidationConformanceTests {
-    static let corpus: (cases: [[UInt8]], expected: [String])? = {
-        guard hasNodeGraphQL, let shared = sharedDirectory() else { return nil }
+    static let corpus = Task<(cases: [[UInt8]], expected: [String])?, Never> {
+        guard await hasNodeGraphQL(), let shared = sharedDirectory() else { return nil }
         let generator = packageRoot.appendingPathComponent("infra/conformance/generate-validate-cases.js").path
-        guard let cases = try? run(["node", generator], environment: ["SHARED_DIR": shared.path]),
-              let expected = try? run(["node", shared.appendingPathComponent("tools/graphql-oracle.js").path], input: cases) else { return nil }
+        guard let cases = try? await run(["node", generator], environment: ["SHARED_DIR": shared.path]),
+              let expected = try? await run(["node", shared.appendingPathComponent("tools/graphql-oracle.js").path], input: cases) else { return nil }
         return (cases.split(separator: UInt8(ascii: "\n")).map(Array.init),
                 expected.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) })
-    }()
+    }
 
-    @Test(.enabled(if: hasNodeGraphQL && sharedDirectory() != nil, "needs node, node-graphql and the shared/ folder"))
-    func validateCorpusMatchesGraphQLJS() throws {
-        let corpus = try #require(Self.corpus)
+    @Test(.enabled("needs node, node-graphql and the shared/ folder") { await hasGraphQLJSOracle() })
+    func validateCorpusMatchesGraphQLJS() async throws {
+        let corpus = try #require(await Self.corpus.value)
         #expect(corpus.cases.count == corpus.expected.count)
         #expect(corpus.cases.count > 1600)
         var failures = 0
@@ -41,10 +41,10 @@ import GraphQLConformanceKit
         #expect(invalid > 1000 && corpus.cases.count - invalid > 150)
     }
 
-    @Test(.enabled(if: OneOfConformanceTests.hasGraphQLCore, "needs python3 with graphql-core 3.2 (pip install graphql-core==3.2.8)"))
-    func oneOfAndIntrospectionDepthMatchGraphQLCore() throws {
+    @Test(.enabled("needs python3 with graphql-core 3.2 (pip install graphql-core==3.2.8)") { await OneOfConformanceTests.hasGraphQLCore() })
+    func oneOfAndIntrospectionDepthMatchGraphQLCore() async throws {
         let cases = try Data(contentsOf: packageRoot.appendingPathComponent("infra/conformance/validate-core-cases.ndjson"))
-        let expected = try run(["python3", packageRoot.appendingPathComponent("infra/conformance/graphql-core-oracle.py").path], input: cases)
+        let expected = try await run(["python3", packageRoot.appendingPathComponent("infra/conformance/graphql-core-oracle.py").path], input: cases)
         let caseLines = cases.split(separator: UInt8(ascii: "\n"))
         let expectedLines = expected.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
         #expect(caseLines.count == expectedLines.count && caseLines.count >= 25)

@@ -36,10 +36,10 @@ import Testing
 
     // MARK: OverlappingFieldsCanBeMerged at scale
 
-    @Test func aFieldRepeatedManyTimesIsComparedCheaply() throws {
+    @Test func aFieldRepeatedManyTimesIsComparedCheaply() async throws {
         let repeated = String(repeating: "friends(first: 3) { name owner { name } } ", count: 2000)
         let document = try Parser.parse("{ dog { \(repeated) } }")
-        let errors = onSmallStack { validate(schema: Self.schema, document: document) }
+        let errors = await onSmallStack { validate(schema: Self.schema, document: document) }
         #expect(errors.isEmpty)
     }
 
@@ -50,7 +50,7 @@ import Testing
         #expect(errors[0].message == "Fields \"x\" conflict because \"name\" and \"nickname\" are different fields. Use different aliases on the fields to fetch both if this was intentional.")
     }
 
-    @Test func exponentialFragmentFanOutIsMemoized() throws {
+    @Test func exponentialFragmentFanOutIsMemoized() async throws {
         // F0 selects `mother { ...F1 } mother { ...F1 }`, F1 the same with F2, …: 2^40 paths.
         var fragments: [String] = []
         for level in 0..<40 {
@@ -58,26 +58,26 @@ import Testing
         }
         fragments.append("fragment F40 on Dog { name barks }")
         let document = try Parser.parse("{ dog { ...F0 ...F0 mother { ...F1 } } }\n" + fragments.joined(separator: "\n"))
-        let errors = onSmallStack { validate(schema: Self.schema, document: document) }
+        let errors = await onSmallStack { validate(schema: Self.schema, document: document) }
         #expect(errors.isEmpty)
     }
 
-    @Test func wideFragmentReuse() throws {
+    @Test func wideFragmentReuse() async throws {
         let fragments = (0..<300).map { "fragment W\($0) on Dog { name nickname barks mother { name } }" }
         let spreads = (0..<300).map { "...W\($0)" }.joined(separator: " ")
         let fields = (0..<50).map { "m\($0): mother { \(spreads) }" }.joined(separator: " ")
         let document = try Parser.parse("{ dog { \(spreads) \(fields) } }\n" + fragments.joined(separator: "\n"))
-        let errors = onSmallStack { validate(schema: Self.schema, document: document) }
+        let errors = await onSmallStack { validate(schema: Self.schema, document: document) }
         #expect(errors.isEmpty)
     }
 
-    @Test func recursiveFragmentsTerminate() throws {
+    @Test func recursiveFragmentsTerminate() async throws {
         let query = """
         { dog { ...A mother { ...A } } }
         fragment A on Dog { name mother { ...A ...B } x: name }
         fragment B on Dog { father { ...A } x: nickname mother { ...B } }
         """
-        let errors = onSmallStack { validate(schema: Self.schema, document: try! Parser.parse(query)) }
+        let errors = await onSmallStack { validate(schema: Self.schema, document: try! Parser.parse(query)) }
         // What graphql-js 16.6 reports for this document.
         #expect(errors.map(\.message) == [
             "Fields \"mother\" conflict because subfields \"x\" conflict because \"name\" and \"nickname\" are different fields. Use different aliases on the fields to fetch both if this was intentional.",
@@ -89,10 +89,10 @@ import Testing
                                         SourceLocation(line: 2, column: 26), SourceLocation(line: 3, column: 37)])
     }
 
-    @Test func longFragmentChainsDoNotOverflowTheStack() throws {
+    @Test func longFragmentChainsDoNotOverflowTheStack() async throws {
         let chain = (0..<3000).map { "fragment C\($0) on Dog { ...C\($0 + 1) }" }.joined(separator: "\n")
         let document = try Parser.parse("{ dog { ...C0 } }\n" + chain + "\nfragment C3000 on Dog { ...C0 }")
-        let errors = onSmallStack(8 << 20) { validate(schema: Self.schema, document: document) }
+        let errors = await onSmallStack(8 << 20) { validate(schema: Self.schema, document: document) }
         #expect(errors.first?.message.hasPrefix("Cannot spread fragment \"C0\" within itself via \"C1\", \"C2\"") == true)
     }
 
