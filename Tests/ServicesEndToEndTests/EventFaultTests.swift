@@ -95,6 +95,9 @@ struct EventFaultTests {
             try await suite.startLearning()
             // Reordered: replay the newest versions first by hand, then let the feed bring the old ones.
             try await suite.waitConverged()
+            // user_refs already matched before the redelivery; wait until the consumer has taken every
+            // event again, so the stale write below does not race the redelivery's batches.
+            try await suite.waitRedelivered()
             let cursorRows = try await suite.learningDB.query("SELECT cursor FROM event_consumer_cursors")
             #expect(cursorRows.count == 1)
             // Stale versions delivered directly (as a reordered feed would) change nothing.

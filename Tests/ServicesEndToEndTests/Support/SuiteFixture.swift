@@ -309,6 +309,20 @@ final class SuiteFixture: Sendable {
             .map { try $0.decode(String.self, at: 0) })
     }
 
+    /// Waits until Learning has recorded as processed as many events as Identity's outbox holds
+    /// (after its cursor and processed ids were wiped, i.e. the whole feed was delivered again).
+    func waitRedelivered(attempts: Int = 1200) async throws {
+        var last = (published: Int64(0), processed: Int64(0))
+        for _ in 0..<attempts {
+            let published = try await identityDB.query("SELECT count(*) FROM event_outbox")[0].decode(Int64.self, at: 0)
+            let processed = try await learningDB.query("SELECT count(*) FROM event_processed")[0].decode(Int64.self, at: 0)
+            if processed >= published { return }
+            last = (published, processed)
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw NotConverged(description: "redelivery incomplete: \(last.processed) of \(last.published) events processed again")
+    }
+
     func appliedVersions() async throws -> Set<String> {
         Set(try await learningDB.query("SELECT user_id::text || ':' || version FROM test_effects").map { try $0.decode(String.self, at: 0) })
     }
