@@ -11,7 +11,7 @@ import Synchronization
 /// ```swift
 /// let verifier = TokenVerifier(jwks: HTTPUpstream(host: "127.0.0.1", port: 4001), path: "/.well-known/jwks.json",
 ///                              issuer: "identity", httpClient: client, logger: logger)
-/// let principal = try await verifier.principal(authorization: request.headers.first(name: "authorization"))
+/// let claims = try await verifier.claims(authorization: request.headers.first(name: "authorization"))
 /// ```
 public final class TokenVerifier: Sendable {
     private enum Source: Sendable {
@@ -54,16 +54,20 @@ public final class TokenVerifier: Sendable {
         state.withLock { $0.keys = keys }
     }
 
-    /// The caller of a request: nil without an `Authorization` header; `UNAUTHENTICATED` for a
-    /// header that is not `Bearer <valid token>`.
-    public func principal(authorization: String?) async throws(AuthError) -> Principal? {
+    /// The verified claims of a request's `Authorization` header: nil without one;
+    /// `UNAUTHENTICATED` for a header that is not `Bearer <valid token>`.
+    public func claims(authorization: String?) async throws(AuthError) -> TokenClaims? {
         guard let authorization, !authorization.isEmpty else { return nil }
+        return try await verify(try Self.bearerToken(in: authorization))
+    }
+
+    /// The token of a `Bearer <token>` header value.
+    public static func bearerToken(in authorization: String) throws(AuthError) -> String {
         let prefix = "bearer "
         guard authorization.count > prefix.count, authorization.prefix(prefix.count).lowercased() == prefix else {
             throw AuthError.unauthenticated("Authorization must be 'Bearer <token>'")
         }
-        let token = String(authorization.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
-        return try Principal(claims: try await verify(token))
+        return String(authorization.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
     }
 
     /// The verified claims of `token`.
