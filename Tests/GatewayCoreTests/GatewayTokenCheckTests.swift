@@ -164,6 +164,19 @@ import TokenAuth
         }
     }
 
+    @Test func concurrentFirstRequestsShareOneKeySetFetch() async throws {
+        try await Self.withGateway { gateway in
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponseStatus.self) { group in
+                for _ in 0..<8 {
+                    group.addTask { try await gateway.post("{ me { name } }", authorization: "Bearer " + Self.token()).0 }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses == Array(repeating: .ok, count: 8))
+            #expect(gateway.keyServer.fetches == 1)
+        }
+    }
+
     @Test func anUnknownKeyIDRefetchesTheKeySet() async throws {
         try await Self.withGateway(refreshInterval: .zero) { gateway in
             let (firstStatus, _) = try await gateway.post("{ me { name } }", authorization: "Bearer " + Self.token())
