@@ -193,7 +193,7 @@ let package = Package(
         .target(
             name: "GatewayCore",
             dependencies: [
-                "GraphQLKit", "HTTPKit", "GraphQLHTTP", "SupergraphComposition",
+                "GraphQLKit", "HTTPKit", "GraphQLHTTP", "SupergraphComposition", "TokenAuth",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -207,7 +207,7 @@ let package = Package(
         .executableTarget(
             name: "Gateway",
             dependencies: [
-                "GatewayCore", "HTTPKit",
+                "GatewayCore", "HTTPKit", "TokenAuth",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -230,7 +230,7 @@ let package = Package(
         .testTarget(
             name: "GatewayCoreTests",
             dependencies: [
-                "GatewayCore", "GraphQLKit", "HTTPKit", "GraphQLHTTP",
+                "GatewayCore", "GraphQLKit", "HTTPKit", "GraphQLHTTP", "TokenAuth",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -238,14 +238,24 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // libsodium's C API (Argon2id password hashing, Ed25519 signatures); imported only by ServiceRuntime.
+        // libsodium's C API (Argon2id password hashing, Ed25519 signatures); imported by TokenAuth and ServiceRuntime.
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+        // Service tokens shared by the services and the gateway: EdDSA JWTs, JWKS, Ed25519 keys (libsodium)
+        // and `TokenVerifier` (keys fetched over HTTPKit's client, refreshed on an unknown `kid`).
+        .target(
+            name: "TokenAuth",
+            dependencies: [
+                "CSodium", "HTTPKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // What every service shares: configuration, logs, metrics, health, GraphQL over HTTP, auth
         // (signed tokens, JWKS, password hashing), migrations, events (EventKit) and graceful shutdown.
         .target(
             name: "ServiceRuntime",
             dependencies: [
-                "GraphQLKit", "GraphQLHTTP", "Postgres", "HTTPKit", "EventKit", "CSodium",
+                "GraphQLKit", "GraphQLHTTP", "Postgres", "HTTPKit", "EventKit", "CSodium", "TokenAuth",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

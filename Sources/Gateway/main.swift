@@ -51,8 +51,17 @@ case .subgraphs(let subgraphs):
 let runtime = GatewayRuntime(source: source, transport: transport, planCacheSize: configuration.planCacheSize, logger: logger)
 await runtime.reload()
 
+var tokenCheck: GatewayTokenCheck?
+if let jwksURL = configuration.jwksURL {
+    tokenCheck = GatewayTokenCheck(jwksURL: jwksURL, issuer: configuration.tokenIssuer, httpClient: client, logger: logger)
+    logger.info("bearer tokens are verified before planning", metadata: ["gateway.jwks": "\(jwksURL)", "gateway.issuer": "\(configuration.tokenIssuer)"])
+} else {
+    logger.notice("GATEWAY_JWKS_URL is not set: token verification is off; tokens are forwarded unverified (the subgraphs still verify them)")
+}
+
 let readiness = HTTPReadiness()
-let router = GatewayRouter.make(runtime: runtime, readiness: readiness, metrics: PrometheusMetricsResponder(registry: registry))
+let router = GatewayRouter.make(runtime: runtime, readiness: readiness, metrics: PrometheusMetricsResponder(registry: registry),
+                                tokenCheck: tokenCheck)
 let server = HTTPServer(configuration: HTTPServerConfiguration(host: configuration.host, port: configuration.port),
                         responder: router, logger: logger, readiness: readiness)
 let reloader = SupergraphReloader(runtime: runtime, interval: configuration.pollInterval)

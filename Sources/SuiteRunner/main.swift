@@ -60,6 +60,8 @@ do {
             try await SupergraphFile.write(subgraphs: subgraphs, to: path)
             environment["GATEWAY_PORT"] = "\(port)"
             environment["GATEWAY_SUPERGRAPH_FILE"] = path
+            // The gateway verifies bearer tokens against Identity's key set before planning.
+            environment["GATEWAY_JWKS_URL"] = environment["GATEWAY_JWKS_URL"] ?? environment["AUTH_JWKS_URL"]
         }
         if service == "identity" {
             environment["IDENTITY_ADMIN_EMAIL"] = environment["IDENTITY_ADMIN_EMAIL"] ?? "admin@example.com"

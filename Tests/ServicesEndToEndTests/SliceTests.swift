@@ -90,6 +90,14 @@ struct SliceTests {
             #expect(me?["lessons"]?[0]?["course"]?["tutor"]?["displayName"] == "Tina Doe")
             let tutorView = try await suite.graphql(gateway, "{ me { firstName tutorProfile { hourlyRate courses { title } } } }", token: tutor.token)
             #expect(tutorView["me"]?["tutorProfile"]?["courses"]?[0]?["title"] == "Organic chemistry")
+            // The gateway verifies tokens against Identity's JWKS before planning: a forged one is refused there.
+            var forged = tutor.token
+            forged.removeLast(4)
+            forged += "AAAA"
+            let refused = try await suite.request(gateway, "{ me { firstName } }", token: forged)
+            #expect(refused["data"] == nil)
+            #expect(refused["errors"]?[0]?["extensions"]?["code"] == "UNAUTHENTICATED")
+            #expect(refused["errors"]?[0]?["message"] == "invalid token signature")
             // The token is forwarded; each subgraph authorizes: another user's lessons are refused by Learning.
             let other = try await suite.request(gateway, """
                 query($u: ID!) { user(id: $u) { firstName lessons { id } } }

@@ -10,9 +10,12 @@ import GraphQLKit
 /// ```
 public struct GatewayHTTPExecutor: GraphQLHTTPExecutor {
     public let runtime: GatewayRuntime
+    /// Verifies bearer tokens before planning; nil = tokens are only forwarded.
+    public let tokenCheck: GatewayTokenCheck?
 
-    public init(runtime: GatewayRuntime) {
+    public init(runtime: GatewayRuntime, tokenCheck: GatewayTokenCheck? = nil) {
         self.runtime = runtime
+        self.tokenCheck = tokenCheck
     }
 
     public func prepare(query: String) -> String {
@@ -20,6 +23,21 @@ public struct GatewayHTTPExecutor: GraphQLHTTPExecutor {
     }
 
     public func execute(_ request: GraphQLHTTPRequest, prepared query: String) -> GraphQLHTTPExecution {
+        if let tokenCheck, let authorization = request.headers.first(name: "authorization") {
+            return .async {
+                if let error = await tokenCheck.rejection(authorization: authorization) {
+                    return .response(GraphQLResponse(data: nil, errors: [error]))
+                }
+                switch self.executeVerified(request, prepared: query) {
+                case .ready(let result): return result
+                case .async(let run): return await run()
+                }
+            }
+        }
+        return executeVerified(request, prepared: query)
+    }
+
+    private func executeVerified(_ request: GraphQLHTTPRequest, prepared query: String) -> GraphQLHTTPExecution {
         if request.isSafeMethod, let engine = runtime.engine,
            case .success(let plan) = engine.plan(query: query, operationName: request.operationName),
            plan.operation.operation == .mutation {

@@ -10,6 +10,8 @@
 /// | `GATEWAY_POLL_INTERVAL_MS` | `10000` | how often the supergraph source is polled |
 /// | `GATEWAY_SUBGRAPH_TIMEOUT_MS` | `30000` | timeout of one subgraph request |
 /// | `GATEWAY_PLAN_CACHE_SIZE` | `1000` | cached query plans |
+/// | `GATEWAY_JWKS_URL` | – (off) | Identity's key set (`http://127.0.0.1:4001/.well-known/jwks.json`): bearer tokens are verified before planning |
+/// | `GATEWAY_TOKEN_ISSUER` | `identity` | the `iss` a token must carry |
 public struct GatewayConfiguration: Sendable {
     public enum Mode: Sendable, Hashable {
         case supergraphFile(String)
@@ -22,6 +24,9 @@ public struct GatewayConfiguration: Sendable {
     public var pollInterval: Duration = .seconds(10)
     public var subgraphTimeout: Duration = .seconds(30)
     public var planCacheSize = 1000
+    /// Where the token keys are fetched; nil = tokens are forwarded without verification.
+    public var jwksURL: String?
+    public var tokenIssuer = "identity"
 
     public init(mode: Mode) {
         self.mode = mode
@@ -57,6 +62,11 @@ public struct GatewayConfiguration: Sendable {
             guard let size = Int(value), size > 0 else { throw GatewayConfigurationError("Invalid GATEWAY_PLAN_CACHE_SIZE \(value).") }
             planCacheSize = size
         }
+        if let url = environment["GATEWAY_JWKS_URL"], !url.isEmpty {
+            guard SubgraphAddress(url: url) != nil else { throw GatewayConfigurationError("Invalid GATEWAY_JWKS_URL \(url): expected http://host:port/path.") }
+            jwksURL = url
+        }
+        if let issuer = environment["GATEWAY_TOKEN_ISSUER"], !issuer.isEmpty { tokenIssuer = issuer }
     }
 
     static func parseSubgraphs(_ entries: [String]) throws -> [SubgraphConfiguration] {

@@ -75,6 +75,7 @@ final class SuiteFixture: Sendable {
         var gatewayEnvironment = common
         gatewayEnvironment["GATEWAY_PORT"] = "\(gatewayPort)"
         gatewayEnvironment["GATEWAY_SUPERGRAPH_FILE"] = logDirectory + "/supergraph.graphql"
+        gatewayEnvironment["GATEWAY_JWKS_URL"] = "http://127.0.0.1:\(identityPort)/.well-known/jwks.json"
         gateway = ServiceProcess(name: "gateway", executable: Self.binaryDirectory + "/gateway",
                                  environment: gatewayEnvironment, logDirectory: logDirectory)
         client = HTTPClient(logger: Self.logger)

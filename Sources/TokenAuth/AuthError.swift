@@ -1,10 +1,15 @@
-import GraphQLKit
-
 /// An authentication or authorization failure, reported as a GraphQL error with
 /// `extensions.code` (`UNAUTHENTICATED` or `FORBIDDEN`).
 public struct AuthError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// `UNAUTHENTICATED` or `FORBIDDEN`.
     public var code: String
+    /// What went wrong, for the client.
     public var message: String
+
+    public init(code: String, message: String) {
+        self.code = code
+        self.message = message
+    }
 
     public static func unauthenticated(_ message: String = "authentication required") -> AuthError {
         AuthError(code: "UNAUTHENTICATED", message: message)
@@ -15,7 +20,4 @@ public struct AuthError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(code): \(message)" }
-
-    /// The GraphQL error a resolver throws.
-    public var graphQLError: GraphQLError { ServiceError(code: code, message: message).graphQLError }
 }

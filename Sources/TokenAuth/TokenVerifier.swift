@@ -6,12 +6,13 @@ import Synchronization
 
 /// Verifies bearer tokens against Identity's key set: a fixed set (in Identity itself) or one
 /// fetched from a JWKS URL and refreshed when a token names a key it does not know (at most once
-/// per `refreshInterval`, so garbage tokens cannot make it hammer Identity).
+/// per `refreshInterval`, so garbage tokens cannot make it hammer Identity; requests arriving
+/// while a fetch is in progress wait for that fetch instead of failing).
 ///
 /// ```swift
 /// let verifier = TokenVerifier(jwks: HTTPUpstream(host: "127.0.0.1", port: 4001), path: "/.well-known/jwks.json",
 ///                              issuer: "identity", httpClient: client, logger: logger)
-/// let principal = try await verifier.principal(authorization: request.headers.first(name: "authorization"))
+/// let claims = try await verifier.claims(authorization: request.headers.first(name: "authorization"))
 /// ```
 public final class TokenVerifier: Sendable {
     private enum Source: Sendable {
@@ -22,6 +23,8 @@ public final class TokenVerifier: Sendable {
     private struct State {
         var keys: JSONWebKeySet
         var lastFetch: ContinuousClock.Instant?
+        /// The fetch in progress: concurrent requests with an unknown `kid` wait for the same one.
+        var inFlight: Task<JSONWebKeySet?, Never>?
     }
 
     public let issuer: String
@@ -54,16 +57,20 @@ public final class TokenVerifier: Sendable {
         state.withLock { $0.keys = keys }
     }
 
-    /// The caller of a request: nil without an `Authorization` header; `UNAUTHENTICATED` for a
-    /// header that is not `Bearer <valid token>`.
-    public func principal(authorization: String?) async throws(AuthError) -> Principal? {
+    /// The verified claims of a request's `Authorization` header: nil without one;
+    /// `UNAUTHENTICATED` for a header that is not `Bearer <valid token>`.
+    public func claims(authorization: String?) async throws(AuthError) -> TokenClaims? {
         guard let authorization, !authorization.isEmpty else { return nil }
+        return try await verify(try Self.bearerToken(in: authorization))
+    }
+
+    /// The token of a `Bearer <token>` header value.
+    public static func bearerToken(in authorization: String) throws(AuthError) -> String {
         let prefix = "bearer "
         guard authorization.count > prefix.count, authorization.prefix(prefix.count).lowercased() == prefix else {
             throw AuthError.unauthenticated("Authorization must be 'Bearer <token>'")
         }
-        let token = String(authorization.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
-        return try Principal(claims: try await verify(token))
+        return String(authorization.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
     }
 
     /// The verified claims of `token`.
@@ -78,21 +85,33 @@ public final class TokenVerifier: Sendable {
 
     private func refreshed() async -> JSONWebKeySet? {
         guard case .remote(let client, let path) = source else { return nil }
-        let due = state.withLock { state -> Bool in
-            if let last = state.lastFetch, last.duration(to: .now) < refreshInterval { return false }
+        let fetch = state.withLock { state -> Task<JSONWebKeySet?, Never>? in
+            if let running = state.inFlight { return running }
+            if let last = state.lastFetch, last.duration(to: .now) < refreshInterval { return nil }
             state.lastFetch = .now
-            return true
+            let task = Task { await self.fetch(client: client, path: path) }
+            state.inFlight = task
+            return task
         }
-        guard due else { return nil }
+        return await fetch?.value
+    }
+
+    private func fetch(client: HTTPUpstreamClient, path: String) async -> JSONWebKeySet? {
+        var fetched: JSONWebKeySet?
         do {
             let response = try await client.send(HTTPClientRequest(method: .GET, path: path, timeout: .seconds(5)))
-            guard response.status == .ok else { return nil }
-            let keys = try JSONDecoder().decode(JSONWebKeySet.self, from: Data(response.body.readableBytesView))
-            state.withLock { $0.keys = keys }
-            return keys
+            if response.status == .ok {
+                fetched = try JSONDecoder().decode(JSONWebKeySet.self, from: Data(response.body.readableBytesView))
+            } else {
+                logger.warning("cannot fetch the token key set", metadata: ["status": "\(response.status.code)"])
+            }
         } catch {
             logger.warning("cannot fetch the token key set", metadata: ["error": "\(error)"])
-            return nil
         }
+        state.withLock { state in
+            if let fetched { state.keys = fetched }
+            state.inFlight = nil
+        }
+        return fetched
     }
 }
