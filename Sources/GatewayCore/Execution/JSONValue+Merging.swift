@@ -103,46 +103,65 @@ extension JSONObject {
     /// Edits the value at `position` in place.
     mutating func updateValue(at position: Int, _ edit: (inout JSONValue) -> Void) {
         let key = keys[position]
-        var value = self[key] ?? .null
+        var value = values[position]
         self[key] = .null
         edit(&value)
         self[key] = value
     }
 
-    /// The representation of this object: `__typename` plus the required fields, or nil when
-    /// one of them is missing or null (the object cannot be resolved by key).
-    func representation(typeName: String, fields: [RequiredField]) -> JSONValue? {
-        var result = JSONObject()
-        result.appendNew("__typename", .string(typeName))
+    /// Writes the representation of this object as JSON to `output`: `__typename` plus the
+    /// required fields (projected to their sub-fields). False, with partial output the caller
+    /// discards, when one of them is missing or null (the object cannot be resolved by key).
+    func writeRepresentation(typeName: String, fields: [RequiredField], to output: inout [UInt8]) -> Bool {
+        output.append(contentsOf: #"{"__typename":"#.utf8)
+        JSONValue.string(typeName).write(to: &output)
         for field in fields {
-            guard let value = self[field.name], !value.isNull else { return nil }
-            guard let projected = Self.project(value, field.children) else { return nil }
-            result.appendNew(field.name, projected)
+            guard let value = self[field.name], !value.isNull else { return false }
+            output.append(UInt8(ascii: ","))
+            writeJSONKey(field.name, to: &output)
+            guard Self.writeProjection(value, field.children, to: &output) else { return false }
         }
-        return .object(result)
+        output.append(UInt8(ascii: "}"))
+        return true
     }
 
-    private static func project(_ value: JSONValue, _ children: [RequiredField]) -> JSONValue? {
-        if children.isEmpty { return value }
+    private static func writeProjection(_ value: JSONValue, _ children: [RequiredField], to output: inout [UInt8]) -> Bool {
+        if children.isEmpty {
+            value.write(to: &output)
+            return true
+        }
         switch value {
         case .object(let object):
-            var result = JSONObject()
-            for child in children {
-                guard let inner = object[child.name] else { return nil }
-                if inner.isNull { result.appendNew(child.name, .null); continue }
-                guard let projected = project(inner, child.children) else { return nil }
-                result.appendNew(child.name, projected)
+            output.append(UInt8(ascii: "{"))
+            for (position, child) in children.enumerated() {
+                guard let inner = object[child.name] else { return false }
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                writeJSONKey(child.name, to: &output)
+                if inner.isNull {
+                    output.append(contentsOf: "null".utf8)
+                    continue
+                }
+                guard writeProjection(inner, child.children, to: &output) else { return false }
             }
-            return .object(result)
+            output.append(UInt8(ascii: "}"))
+            return true
         case .array(let elements):
-            var result: [JSONValue] = []
-            for element in elements {
-                guard let projected = project(element, children) else { return nil }
-                result.append(projected)
+            output.append(UInt8(ascii: "["))
+            for (position, element) in elements.enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                guard writeProjection(element, children, to: &output) else { return false }
             }
-            return .array(result)
+            output.append(UInt8(ascii: "]"))
+            return true
         default:
-            return value
+            value.write(to: &output)
+            return true
         }
     }
+}
+
+/// Writes `"key":` (the key JSON-escaped) to `output`.
+func writeJSONKey(_ key: String, to output: inout [UInt8]) {
+    JSONValue.string(key).write(to: &output)
+    output.append(UInt8(ascii: ":"))
 }

@@ -70,42 +70,59 @@ public struct PlanExecutor: Sendable {
             state.errors.append(GraphQLError(message: "Unknown subgraph \"\(fetch.serviceName)\" in the plan.", extensions: ["code": "QUERY_PLANNING_FAILED"]))
             return nil
         }
-        var variables = JSONObject()
-        for name in fetch.variableUsages {
-            if let value = context.variables[name] { variables.appendNew(name, value) }
+        var body = fetch.requestPrefix
+        body.reserveCapacity(body.count + 256)
+        var wroteVariable = false
+        func beginVariable(_ name: String) {
+            body.append(contentsOf: wroteVariable ? #","#.utf8 : #","variables":{"#.utf8)
+            wroteVariable = true
+            writeJSONKey(name, to: &body)
+        }
+        for name in fetch.variableUsages where !(fetch.isEntityFetch && name == "representations") {
+            if let value = context.variables[name] {
+                beginVariable(name)
+                value.write(to: &body)
+            }
         }
         var indices: [[Int]] = []
         if fetch.isEntityFetch {
-            var representations: [JSONValue] = []
-            var seen: [JSONValue: Int] = [:]
+            // Each representation is serialized straight into the body; duplicates are found by
+            // their bytes, so no representation tree is built or hashed.
+            var seen: [Int: [(range: Range<Int>, index: Int)]] = [:]
+            var count = 0
+            beginVariable("representations")
+            body.append(UInt8(ascii: "["))
             for target in fetch.entityTargets {
                 var targetIndices: [Int] = []
                 state.data.visitObjects(at: target.path[...], typeName: target.typeName) { object in
-                    guard let representation = object.representation(typeName: target.representationTypeName, fields: target.requires) else {
+                    let start = body.count
+                    if count > 0 { body.append(UInt8(ascii: ",")) }
+                    let itemStart = body.count
+                    guard object.writeRepresentation(typeName: target.representationTypeName, fields: target.requires, to: &body) else {
+                        body.removeSubrange(start...)
                         targetIndices.append(-1)
                         return
                     }
-                    if let index = seen[representation] {
-                        targetIndices.append(index)
+                    let hash = body[itemStart...].withUnsafeBytes { bytes in
+                        var hasher = Hasher()
+                        hasher.combine(bytes: bytes)
+                        return hasher.finalize()
+                    }
+                    if let earlier = seen[hash, default: []].first(where: { body[$0.range].elementsEqual(body[itemStart...]) }) {
+                        body.removeSubrange(start...)
+                        targetIndices.append(earlier.index)
                     } else {
-                        seen[representation] = representations.count
-                        targetIndices.append(representations.count)
-                        representations.append(representation)
+                        seen[hash, default: []].append((itemStart..<body.count, count))
+                        targetIndices.append(count)
+                        count += 1
                     }
                 }
                 indices.append(targetIndices)
             }
-            if representations.isEmpty { return nil }
-            variables["representations"] = .array(representations)
+            if count == 0 { return nil }
+            body.append(UInt8(ascii: "]"))
         }
-        var body: [UInt8] = []
-        body.reserveCapacity(fetch.operation.utf8.count + 64)
-        body.append(contentsOf: Array(#"{"query":"#.utf8))
-        JSONValue.string(fetch.operation).write(to: &body)
-        if !variables.isEmpty {
-            body.append(contentsOf: Array(#","variables":"#.utf8))
-            JSONValue.object(variables).write(to: &body)
-        }
+        if wroteVariable { body.append(UInt8(ascii: "}")) }
         body.append(UInt8(ascii: "}"))
         return Prepared(fetch: fetch, subgraph: subgraph, body: body, indices: indices)
     }

@@ -15,6 +15,16 @@ final class ResponseShape: Sendable {
 
         let responseKey: String
         let kind: Kind
+        /// `"responseKey":`, JSON-escaped once when the shape is built.
+        let keyBytes: [UInt8]
+
+        init(responseKey: String, kind: Kind) {
+            self.responseKey = responseKey
+            self.kind = kind
+            var bytes: [UInt8] = []
+            writeJSONKey(responseKey, to: &bytes)
+            self.keyBytes = bytes
+        }
     }
 
     /// Collected fields per runtime type name.

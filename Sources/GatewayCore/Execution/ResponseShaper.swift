@@ -41,8 +41,7 @@ struct ResponseShaper {
         output.append(UInt8(ascii: "{"))
         for (index, field) in fields.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
-            JSONValue.string(field.responseKey).write(to: &output)
-            output.append(UInt8(ascii: ":"))
+            output.append(contentsOf: field.keyBytes)
             switch field.kind {
             case .typename:
                 JSONValue.string(typeName).write(to: &output)

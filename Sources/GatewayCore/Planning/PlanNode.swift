@@ -36,12 +36,27 @@ public struct FetchNode: Sendable {
     /// The subgraph's name.
     public var serviceName: String
     /// The operation text sent to the subgraph.
-    public var operation: String
+    public let operation: String
     /// The client variables the operation uses (sent along, others are not).
     public var variableUsages: [String]
     /// For an `_entities` fetch: where the entities live in the response and which fields make
     /// up their representations. Empty for a root fetch.
     public var entityTargets: [EntityTarget]
+    /// `{"query":"<operation, JSON-escaped>"`: the start of every request body for this fetch,
+    /// built once with the plan (requests append only variables and `}`).
+    public let requestPrefix: [UInt8]
+
+    public init(serviceName: String, operation: String, variableUsages: [String], entityTargets: [EntityTarget]) {
+        self.serviceName = serviceName
+        self.operation = operation
+        self.variableUsages = variableUsages
+        self.entityTargets = entityTargets
+        var prefix: [UInt8] = []
+        prefix.reserveCapacity(operation.utf8.count + 16)
+        prefix.append(contentsOf: #"{"query":"#.utf8)
+        JSONValue.string(operation).write(to: &prefix)
+        self.requestPrefix = prefix
+    }
 
     public var isEntityFetch: Bool { !entityTargets.isEmpty }
 }
