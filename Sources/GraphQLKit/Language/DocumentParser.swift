@@ -18,6 +18,8 @@ struct DocumentParser {
     var tokenCount = 0
     var depth = 0
     let keepsLocations: Bool
+    /// ``SmallASCIIString/isAvailable``, read once per parse.
+    let makesSmallStrings = SmallASCIIString.isAvailable
     /// Scratch stacks for the lists that are parsed most (see ``NodeStack``).
     let selectionStack = NodeStack<Selection>()
     let argumentStack = NodeStack<Argument>()
@@ -171,7 +173,7 @@ struct DocumentParser {
     /// The source text of a name or number token (always ASCII): built inline when short.
     @inline(__always) func asciiText(of token: RawToken) -> String {
         let length = token.end - token.start
-        if length <= SmallASCIIString.maximumLength && SmallASCIIString.isAvailable {
+        if length <= SmallASCIIString.maximumLength && makesSmallStrings {
             return SmallASCIIString.make(bytes, start: token.start, length: length)
         }
         return text(of: token)
