@@ -5,7 +5,7 @@ public enum BlockString {
     /// UTF-8) and returns the value, written straight into the new string. Common indentation
     /// (spaces and tabs, ignoring the first line and blank lines) is removed, then leading and
     /// trailing blank lines are dropped.
-    static func dedent(lines: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> String {
+    static func dedent(lines: UnsafeBufferPointer<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>) -> String {
         var commonIndent = Int.max
         var firstNonEmpty = -1
         var lastNonEmpty = -1
@@ -64,7 +64,7 @@ public enum BlockString {
             }
         }
         lines.append(lineStart..<bytes.count)
-        return bytes.withUnsafeBufferPointer { dedent(lines: lines, in: $0) }
+        return bytes.withUnsafeBufferPointer { text in lines.withUnsafeBufferPointer { dedent(lines: $0, in: text) } }
     }
 
     /// Prints `value` as a block string the way graphql-js does: `"""` escaped, and a leading and

@@ -212,10 +212,10 @@ extension DocumentParser {
         switch current.kind {
         case .int:
             try advance()
-            return .int(IntValue(text(of: current), location: location(from: current.start)))
+            return .int(IntValue(asciiText(of: current), location: location(from: current.start)))
         case .float:
             try advance()
-            return .float(FloatValue(text(of: current), location: location(from: current.start)))
+            return .float(FloatValue(asciiText(of: current), location: location(from: current.start)))
         case .string, .blockString:
             return .string(try parseStringLiteral())
         case .name:
@@ -223,7 +223,7 @@ extension DocumentParser {
             if isKeyword(current, "true") { return .boolean(BooleanValue(true, location: location(from: current.start))) }
             if isKeyword(current, "false") { return .boolean(BooleanValue(false, location: location(from: current.start))) }
             if isKeyword(current, "null") { return .null(NullValue(location: location(from: current.start))) }
-            return .enumValue(EnumValue(text(of: current), location: location(from: current.start)))
+            return .enumValue(EnumValue(asciiText(of: current), location: location(from: current.start)))
         case .dollar:
             if isConst {
                 try expect(.dollar)

@@ -18,6 +18,8 @@ struct DocumentParser {
     var tokenCount = 0
     var depth = 0
     let keepsLocations: Bool
+    /// ``SmallASCIIString/isAvailable``, read once per parse.
+    let makesSmallStrings = SmallASCIIString.isAvailable
     /// Scratch stacks for the lists that are parsed most (see ``NodeStack``).
     let selectionStack = NodeStack<Selection>()
     let argumentStack = NodeStack<Argument>()
@@ -168,6 +170,15 @@ struct DocumentParser {
         }
     }
 
+    /// The source text of a name or number token (always ASCII): built inline when short.
+    @inline(__always) func asciiText(of token: RawToken) -> String {
+        let length = token.end - token.start
+        if length <= SmallASCIIString.maximumLength && makesSmallStrings {
+            return SmallASCIIString.make(bytes, start: token.start, length: length)
+        }
+        return text(of: token)
+    }
+
     /// The location of a node that started at `start` and ends with the previous token.
     @inline(__always) func location(from start: Int) -> Location? {
         keepsLocations ? Location(start: start, end: lastTokenEnd) : nil
@@ -248,7 +259,7 @@ struct DocumentParser {
         let current = token
         guard current.kind == .name else { throw expected(.name, found: current) }
         try advance()
-        return Name(text(of: current), location: location(from: current.start))
+        return Name(asciiText(of: current), location: location(from: current.start))
     }
 
     /// NamedType : Name

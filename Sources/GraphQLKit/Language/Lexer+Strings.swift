@@ -168,13 +168,13 @@ extension Lexer {
         var position = start + 3
         var lineStart = position
         var hasEscapes = false
-        lineRanges.removeAll(keepingCapacity: true)
+        lineCount = 0
         while position < count {
             position = skipPlainStringBytes(from: position)
             if position >= count { break }
             let code = bytes[position]
             if code == 0x22 && byte(at: position + 1) == 0x22 && byte(at: position + 2) == 0x22 {
-                lineRanges.append(lineStart..<position)
+                appendLine(lineStart..<position)
                 stringValue = blockStringValue(hasEscapes: hasEscapes)
                 return RawToken(kind: .blockString, start: start, end: position + 3)
             }
@@ -184,7 +184,7 @@ extension Lexer {
                 continue
             }
             if code == 0x0A || code == 0x0D {
-                lineRanges.append(lineStart..<position)
+                appendLine(lineStart..<position)
                 position += (code == 0x0D && byte(at: position + 1) == 0x0A) ? 2 : 1
                 lineStart = position
                 continue
@@ -200,14 +200,28 @@ extension Lexer {
         throw SyntaxFailure(position: position, description: "Unterminated string.")
     }
 
-    /// The dedented value of the block string whose raw lines are in ``lineRanges``.
+    /// Records a raw line of the block string being read.
+    @inline(__always)
+    private mutating func appendLine(_ line: Range<Int>) {
+        if lineCount < lineRanges.count {
+            lineRanges[lineCount] = line
+        } else {
+            lineRanges.append(line)
+        }
+        lineCount += 1
+    }
+
+    /// The dedented value of the block string whose raw lines are the first ``lineCount`` of ``lineRanges``.
     private mutating func blockStringValue(hasEscapes: Bool) -> String {
-        guard hasEscapes else { return BlockString.dedent(lines: lineRanges, in: bytes) }
+        guard hasEscapes else {
+            let count = lineCount
+            return lineRanges.withUnsafeBufferPointer { BlockString.dedent(lines: UnsafeBufferPointer(rebasing: $0[..<count]), in: bytes) }
+        }
         // Rare: rewrite each `\"""` as `"""` in a copy, then dedent the copy.
         scratch.removeAll(keepingCapacity: true)
         var rewritten: [Range<Int>] = []
-        rewritten.reserveCapacity(lineRanges.count)
-        for line in lineRanges {
+        rewritten.reserveCapacity(lineCount)
+        for line in lineRanges[..<lineCount] {
             let lineStart = scratch.count
             var index = line.lowerBound
             while index < line.upperBound {
@@ -221,6 +235,6 @@ extension Lexer {
             }
             rewritten.append(lineStart..<scratch.count)
         }
-        return scratch.withUnsafeBufferPointer { BlockString.dedent(lines: rewritten, in: $0) }
+        return scratch.withUnsafeBufferPointer { text in rewritten.withUnsafeBufferPointer { BlockString.dedent(lines: $0, in: text) } }
     }
 }

@@ -10,7 +10,10 @@ struct Lexer {
     /// The decoded value of the last string or block string token returned.
     var stringValue = ""
     var scratch: [UInt8] = []
+    /// The raw lines of the block string being read: the first ``lineCount`` entries (the array
+    /// is reused, not emptied, between block strings).
     var lineRanges: [Range<Int>] = []
+    var lineCount = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
