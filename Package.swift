@@ -97,10 +97,12 @@ let package = Package(
                 .product(name: "Atomics", package: "swift-atomics"),
             ]
         ),
+        // Runs external peers (curl, nghttp, h2load) from tests without blocking Swift's cooperative pool.
+        .target(name: "ProcessTestSupport"),
         .testTarget(
             name: "HTTPKitTests",
             dependencies: [
-                "HTTPKit",
+                "HTTPKit", "ProcessTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -125,7 +127,7 @@ let package = Package(
         .testTarget(
             name: "GraphQLHTTPTests",
             dependencies: [
-                "GraphQLHTTP", "GraphQLKit", "HTTPKit",
+                "GraphQLHTTP", "GraphQLKit", "HTTPKit", "ProcessTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -1,19 +1,19 @@
 import Foundation
 
 /// The result of running an external program (curl, nghttp, h2load).
-struct ToolResult: Sendable {
-    var status: Int32
-    var stdoutData: Data
-    var stderr: String
+public struct ToolResult: Sendable {
+    public var status: Int32
+    public var stdoutData: Data
+    public var stderr: String
 
     /// stdout decoded as UTF-8 (invalid bytes replaced).
-    var stdout: String { String(decoding: self.stdoutData, as: UTF8.self) }
+    public var stdout: String { String(decoding: self.stdoutData, as: UTF8.self) }
 }
 
 /// Runs an external program as a subprocess with a hard time limit, without blocking Swift's
 /// cooperative pool: output goes to temporary files, completion arrives via terminationHandler.
-func runTool(_ executable: String, _ arguments: [String], stdin: Data? = nil, timeout: Duration = .seconds(120)) async throws -> ToolResult {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("httpkit-\(UUID().uuidString)")
+public func runTool(_ executable: String, _ arguments: [String], stdin: Data? = nil, timeout: Duration = .seconds(120)) async throws -> ToolResult {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tool-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let outURL = directory.appendingPathComponent("out")
@@ -28,16 +28,13 @@ func runTool(_ executable: String, _ arguments: [String], stdin: Data? = nil, ti
     process.arguments = arguments
     process.standardOutput = outHandle
     process.standardError = errHandle
-    var inputURL: URL?
     if let stdin {
         let url = directory.appendingPathComponent("in")
         try stdin.write(to: url)
         process.standardInput = try FileHandle(forReadingFrom: url)
-        inputURL = url
     } else {
         process.standardInput = FileHandle.nullDevice
     }
-    _ = inputURL
 
     let status: Int32 = try await withCheckedThrowingContinuation { continuation in
         process.terminationHandler = { finished in
