@@ -181,10 +181,13 @@ let package = Package(
         // supergraphs composed elsewhere, and the API schema clients see.
         .target(name: "SupergraphComposition", dependencies: ["GraphQLKit"]),
         .testTarget(name: "SupergraphCompositionTests", dependencies: ["SupergraphComposition", "GraphQLKit"]),
+        // Latency percentiles and medians shared by the benchmark executables.
+        .target(name: "BenchmarkStatistics", path: "Benchmarks/BenchmarkStatistics"),
         // Release-mode benchmark: event propagation lag, producer commit -> consumer commit (BENCHMARKS.md).
         .executableTarget(
             name: "EventBenchmarks",
             dependencies: [
+                "BenchmarkStatistics",
                 "EventKit", "Postgres", "HTTPKit",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -294,6 +297,7 @@ let package = Package(
         .executableTarget(
             name: "ServiceBenchmarks",
             dependencies: [
+                "BenchmarkStatistics",
                 "Postgres", "HTTPKit", "SupergraphComposition", .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],

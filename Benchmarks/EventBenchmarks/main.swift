@@ -10,6 +10,7 @@
 // receives it and commits one INSERT into the other database. EventKit's extra cost over it is the
 // HTTP round trip, the feed's read and the consumer's bookkeeping (cursor, processed ids).
 // Both clocks are the same process's monotonic clock.
+import BenchmarkStatistics
 import EventKit
 import Foundation
 import HTTPKit

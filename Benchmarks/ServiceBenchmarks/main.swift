@@ -23,6 +23,7 @@
 // Registrations use libsodium's minimum Argon2id cost (PASSWORD_HASH_OPS=1,
 // PASSWORD_HASH_MEMORY_BYTES=8192): the interactive cost (64 MiB, ~0.1 s of CPU per hash) would
 // make 200 registrations/s on 2 cores measure the KDF instead of the event path.
+import BenchmarkStatistics
 import Foundation
 import HTTPKit
 import Logging

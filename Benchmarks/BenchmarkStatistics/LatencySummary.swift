@@ -1,12 +1,12 @@
 /// Percentiles of a set of latencies, in milliseconds.
-struct LatencySummary {
-    var count: Int
-    var p50: Double
-    var p90: Double
-    var p99: Double
-    var max: Double
+public struct LatencySummary: Sendable {
+    public var count: Int
+    public var p50: Double
+    public var p90: Double
+    public var p99: Double
+    public var max: Double
 
-    init(milliseconds values: [Double]) {
+    public init(milliseconds values: [Double]) {
         let sorted = values.sorted()
         count = sorted.count
         func percentile(_ fraction: Double) -> Double {
@@ -22,7 +22,8 @@ struct LatencySummary {
     }
 }
 
-func median(_ values: [Double]) -> Double {
+/// The median of `values` (the mean of the two middle values for an even count; NaN when empty).
+public func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return .nan }
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
