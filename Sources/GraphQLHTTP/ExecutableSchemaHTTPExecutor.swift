@@ -33,17 +33,36 @@ public struct ExecutableSchemaHTTPExecutor<Context: Sendable>: GraphQLHTTPExecut
         }
     }
 
+    /// How each request's context is made.
+    private enum ContextFactory: Sendable {
+        /// On the event loop; lets synchronous schemas answer without a task.
+        case synchronous(@Sendable (GraphQLHTTPRequest) -> Context)
+        /// In the request's task; a thrown ``GraphQLError`` answers the request with no data.
+        case asynchronous(@Sendable (GraphQLHTTPRequest) async throws -> Context)
+    }
+
     /// The schema requests run against.
     public let schema: ExecutableSchema<Context>
-    private let makeContext: @Sendable (GraphQLHTTPRequest) -> Context
+    private let makeContext: ContextFactory
     private let runsSynchronously: Bool
 
     /// Serves `schema`; `context` builds each request's context (synchronously: it runs on the
     /// event loop for synchronous schemas).
     public init(schema: ExecutableSchema<Context>, context: @escaping @Sendable (GraphQLHTTPRequest) -> Context) {
         self.schema = schema
-        self.makeContext = context
+        self.makeContext = .synchronous(context)
         self.runsSynchronously = !schema.hasAsynchronousResolvers
+    }
+
+    /// Serves `schema` with a context that may need to wait (e.g. verifying a token against a key
+    /// set that may have to be fetched). If `asynchronousContext` throws a ``GraphQLError``, the
+    /// request is answered with that error and no data; any other error becomes a ``GraphQLError``
+    /// with its description. Every request then runs in a task.
+    public init(schema: ExecutableSchema<Context>,
+                asynchronousContext: @escaping @Sendable (GraphQLHTTPRequest) async throws -> Context) {
+        self.schema = schema
+        self.makeContext = .asynchronous(asynchronousContext)
+        self.runsSynchronously = false
     }
 
     public func prepare(query: String) -> Prepared {
@@ -69,7 +88,13 @@ public struct ExecutableSchemaHTTPExecutor<Context: Sendable>: GraphQLHTTPExecut
         default:
             break
         }
-        let context = makeContext(request)
+        let context: Context
+        switch makeContext {
+        case .synchronous(let make):
+            context = make(request)
+        case .asynchronous(let make):
+            return executeWithAsynchronousContext(request, prepared: prepared, make: make)
+        }
         if runsSynchronously {
             do {
                 return .ready(.response(try schema.executeSynchronously(
@@ -84,6 +109,27 @@ public struct ExecutableSchemaHTTPExecutor<Context: Sendable>: GraphQLHTTPExecut
         return .async {
             .response(await schema.execute(prepared: prepared.document, operationName: request.operationName,
                                            variables: request.variables, context: context))
+        }
+    }
+}
+
+extension ExecutableSchemaHTTPExecutor {
+    private func executeWithAsynchronousContext(
+        _ request: GraphQLHTTPRequest, prepared: Prepared,
+        make: @escaping @Sendable (GraphQLHTTPRequest) async throws -> Context
+    ) -> GraphQLHTTPExecution {
+        let schema = self.schema
+        return .async {
+            let context: Context
+            do {
+                context = try await make(request)
+            } catch let error as GraphQLError {
+                return .response(GraphQLResponse(data: nil, errors: [error]))
+            } catch {
+                return .response(GraphQLResponse(data: nil, errors: [GraphQLError(message: "\(error)")]))
+            }
+            return .response(await schema.execute(prepared: prepared.document, operationName: request.operationName,
+                                                  variables: request.variables, context: context))
         }
     }
 }

@@ -94,10 +94,23 @@ public final class ServiceHost: @unchecked Sendable {
         logger.info("migrations applied", metadata: ["db.migrations.applied": "\(report)"])
     }
 
-    /// Serves `schema` at `/graphql` (GET and POST, GraphQL over HTTP), with one context per request.
+    /// Serves `schema` at `/graphql` (GET and POST, GraphQL over HTTP), with one context per request,
+    /// built asynchronously (token verification may fetch the JWKS). An ``AuthError`` from
+    /// `makeContext` answers with its `extensions.code` (e.g. `UNAUTHENTICATED`) and no data; any
+    /// other error with `INTERNAL_SERVER_ERROR`.
     public func mountGraphQL<Context: Sendable>(_ schema: ExecutableSchema<Context>, path: String = "/graphql",
-                                                makeContext: @escaping ServiceGraphQLExecutor<Context>.MakeContext) {
-        router.addGraphQL(path: path, executor: ServiceGraphQLExecutor(schema: schema, makeContext: makeContext))
+                                                makeContext: @escaping @Sendable (GraphQLHTTPRequest) async throws -> Context) {
+        router.addGraphQL(path: path, executor: ExecutableSchemaHTTPExecutor(schema: schema, asynchronousContext: { request in
+            do {
+                return try await makeContext(request)
+            } catch let error as AuthError {
+                throw error.graphQLError
+            } catch let error as GraphQLError {
+                throw error
+            } catch {
+                throw ServiceError(code: "INTERNAL_SERVER_ERROR", message: "\(error)").graphQLError
+            }
+        }))
     }
 
     /// Adds a route of the service's own (e.g. Identity's `/.well-known/jwks.json`).
