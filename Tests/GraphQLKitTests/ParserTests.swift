@@ -196,4 +196,23 @@ import Testing
         #expect(field == rebuilt && field.hashValue == rebuilt.hashValue)
         #expect(field != original && original.alias?.value == "a")
     }
+
+    /// The scratch stacks are reused across parses (`ParserScratch`): a parse that fails half way
+    /// through a selection set or an argument list must not leave anything behind for the next.
+    @Test func failedParseLeavesNothingForTheNext() throws {
+        #expect(throws: GraphQLError.self) { try Parser.parse("{ a b(x: 1, y: ") }
+        #expect(throws: GraphQLError.self) { try Parser.parse("{ a { b c { d") }
+        let document = try Parser.parse("{ e(z: 2) f }")
+        guard case .operation(let operation) = document.definitions.first else {
+            Issue.record("expected an operation")
+            return
+        }
+        let fields = operation.selectionSet.selections.compactMap { selection -> Field? in
+            if case .field(let field) = selection { return field }
+            return nil
+        }
+        #expect(fields.map(\.name.value) == ["e", "f"])
+        #expect(fields.first?.arguments.map(\.name.value) == ["z"])
+        #expect(Printer.print(document) == "{\n  e(z: 2)\n  f\n}")
+    }
 }
