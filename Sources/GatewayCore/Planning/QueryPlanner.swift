@@ -34,8 +34,9 @@ public struct QueryPlanner: Sendable {
         self.supergraph = supergraph
     }
 
-    /// Plans the operation `operationName` (or the only one) of `document`.
-    public func plan(document: Document, operationName: String? = nil) throws(GraphQLError) -> QueryPlan {
+    /// Plans the operation `operationName` (or the only one) of `document`, with the
+    /// progressive overrides whose labels are in `labels` in effect.
+    public func plan(document: Document, operationName: String? = nil, labels: ActiveOverrideLabels = .none) throws(GraphQLError) -> QueryPlan {
         var operations: [OperationDefinition] = []
         var fragments: [String: FragmentDefinition] = [:]
         for definition in document.definitions {
@@ -63,14 +64,14 @@ public struct QueryPlanner: Sendable {
         guard let rootTypeName = supergraph.apiSchema.rootTypeName(for: operation.operation) else {
             throw GraphQLError(message: "Schema is not configured to execute \(operation.operation.rawValue) operation.")
         }
-        let builder = PlanBuilder(supergraph: supergraph, fragments: fragments, operation: operation)
+        let builder = PlanBuilder(supergraph: supergraph, fragments: fragments, operation: operation, labels: labels)
         let rootFields = builder.collectFields(operation.selectionSet.selections, typeName: rootTypeName, conditions: [])
         let hasIntrospection = rootFields.contains { $0.field.name.value == "__schema" || $0.field.name.value == "__type" }
         let node: PlanNode?
         if operation.operation == .mutation {
             var steps: [PlanNode] = []
             for field in rootFields {
-                let step = PlanBuilder(supergraph: supergraph, fragments: fragments, operation: operation)
+                let step = PlanBuilder(supergraph: supergraph, fragments: fragments, operation: operation, labels: labels)
                 try step.planRoot([field], rootTypeName: rootTypeName)
                 if let node = step.planNode() { steps.append(node) }
             }
@@ -98,6 +99,8 @@ final class PlanBuilder {
     let schema: GraphQLSchema
     let fragments: [String: FragmentDefinition]
     let operation: OperationDefinition
+    /// The progressive-override labels in effect for this plan.
+    let labels: ActiveOverrideLabels
     private var groups: [FetchGroup] = []
 
     /// Where selections of one level go while planning.
@@ -109,8 +112,9 @@ final class PlanBuilder {
         var provided: SelectionSet?
     }
 
-    init(supergraph: Supergraph, fragments: [String: FragmentDefinition], operation: OperationDefinition) {
+    init(supergraph: Supergraph, fragments: [String: FragmentDefinition], operation: OperationDefinition, labels: ActiveOverrideLabels = .none) {
         self.supergraph = supergraph
+        self.labels = labels
         self.schema = supergraph.apiSchema
         self.fragments = fragments
         self.operation = operation
@@ -189,7 +193,7 @@ final class PlanBuilder {
             guard let definition = schema.field(name, on: rootTypeName) else {
                 throw GraphQLError(message: "Cannot query field \"\(name)\" on type \"\(rootTypeName)\".", extensions: ["code": "GRAPHQL_VALIDATION_FAILED"])
             }
-            let graphs = supergraph.resolvableGraphs(type: rootTypeName, field: name)
+            let graphs = supergraph.resolvableGraphs(type: rootTypeName, field: name, labels: labels)
             guard let graph = graphs.first(where: { candidate in groups.contains { $0.graph == candidate } }) ?? graphs.first else {
                 throw GraphQLError(message: "No subgraph resolves \(rootTypeName).\(name).", extensions: ["code": "QUERY_PLANNING_FAILED"])
             }
@@ -265,7 +269,7 @@ final class PlanBuilder {
                 throw GraphQLError(message: "Cannot query field \"\(name)\" on type \"\(typeName)\".", extensions: ["code": "GRAPHQL_VALIDATION_FAILED"])
             }
             let providedField = isProvided(name, in: context.provided)
-            if providedField != nil || supergraph.canResolve(type: typeName, field: name, in: graph) {
+            if providedField != nil || supergraph.canResolve(type: typeName, field: name, in: graph, labels: labels) {
                 let node = context.node.insert(collected.field, conditions: collected.conditions)
                 touched.insert(context.group.id)
                 if let sub = collected.field.selectionSet {
@@ -275,10 +279,10 @@ final class PlanBuilder {
                 }
                 continue
             }
-            var candidates: [(graph: String, entityType: String)] = supergraph.resolvableGraphs(type: typeName, field: name).map { ($0, typeName) }
+            var candidates: [(graph: String, entityType: String)] = supergraph.resolvableGraphs(type: typeName, field: name, labels: labels).map { ($0, typeName) }
             for interface in schema.objectType(typeName)?.interfaces ?? [] {
                 for candidate in supergraph.interfaceObjectGraphs(of: interface)
-                where supergraph.canResolve(type: interface, field: name, in: candidate) {
+                where supergraph.canResolve(type: interface, field: name, in: candidate, labels: labels) {
                     candidates.append((candidate, interface))
                 }
             }
@@ -305,7 +309,7 @@ final class PlanBuilder {
         func isLocal(_ key: SelectionSet) -> Bool {
             key.selections.allSatisfy { selection in
                 guard case .field(let field) = selection else { return false }
-                return supergraph.canResolve(type: typeName, field: field.name.value, in: graph)
+                return supergraph.canResolve(type: typeName, field: field.name.value, in: graph, labels: labels)
                     || isProvided(field.name.value, in: context.provided) != nil
             }
         }
