@@ -223,6 +223,9 @@ final class PlanBuilder {
     @discardableResult
     func plan(_ selections: [Selection], typeName: String, context: Context, conditions: [[Directive]]) throws(GraphQLError) -> Set<Int> {
         guard let type = schema.namedType(typeName) else { return [] }
+        if type.isAbstractType && supergraph.isInterfaceObject(typeName, in: context.group.graph) {
+            return try planInterfaceObject(selections, interface: typeName, context: context, conditions: conditions)
+        }
         if type.isAbstractType {
             _ = context.node.insert(Field(name: Name("__typename")), conditions: [])
             var touched: Set<Int> = [context.group.id]
@@ -237,6 +240,43 @@ final class PlanBuilder {
             return touched
         }
         return try planFields(collectFields(selections, typeName: typeName, conditions: conditions), typeName: typeName, context: context)
+    }
+
+    /// Plans `selections` on interface `interface` met in a subgraph that declares it as an
+    /// `@interfaceObject` (so it answers `__typename` with the interface's name): the interface
+    /// fields as for an object type (here, or from other subgraphs by key), then `__typename`
+    /// and the fields of the concrete types from a subgraph that has the interface itself, with
+    /// an `_entities` call whose representations name the interface.
+    private func planInterfaceObject(_ selections: [Selection], interface: String, context: Context, conditions: [[Directive]]) throws(GraphQLError) -> Set<Int> {
+        let interfaceFields = collectFields(selections, typeName: interface, conditions: conditions)
+        var touched = try planFields(interfaceFields.filter { $0.field.name.value != "__typename" }, typeName: interface, context: context)
+        guard let owner = supergraph.interfaceOwnerGraphs(of: interface).first else {
+            throw GraphQLError(message: "Cannot plan \(interface) from subgraph \"\(context.group.graph)\": no subgraph defines the interface with a resolvable @key, so its concrete type cannot be resolved.",
+                               extensions: ["code": "QUERY_PLANNING_FAILED"])
+        }
+        let typename = CollectedField(field: Field(name: Name("__typename")), conditions: [])
+        let targetID = try planEntityJump(RemoteBucket(graph: owner, entityType: interface, fields: [typename]), typeName: interface, context: context)
+        touched.insert(targetID)
+        let target = groups[targetID]
+        let entityNode = target.selections.child(.fragment(typeCondition: interface, directives: []))
+        // Interface fields were planned above; only what a concrete type adds is left.
+        let planned = Set(interfaceFields.map(Self.signature))
+        for object in schema.possibleTypes(of: interface) where supergraph.canReturn(object: object.name, as: interface, in: owner) {
+            let fields = collectFields(selections, typeName: object.name, conditions: conditions).filter { collected in
+                collected.field.name.value != "__typename" && !planned.contains(Self.signature(collected))
+            }
+            if fields.isEmpty { continue }
+            let inner = Context(group: target, node: entityNode.child(.fragment(typeCondition: object.name, directives: [])), path: context.path, provided: nil)
+            touched.formUnion(try planFields(fields, typeName: object.name, context: inner))
+        }
+        return touched
+    }
+
+    /// A collected field as text (selection and conditions), to recognize the same field twice.
+    private static func signature(_ collected: CollectedField) -> String {
+        var text = Printer.print(Selection.field(collected.field))
+        for directives in collected.conditions { text += "|" + directives.map { Printer.print($0) }.joined(separator: " ") }
+        return text
     }
 
     private func isProvided(_ name: String, in provided: SelectionSet?) -> Field? {
@@ -327,7 +367,9 @@ final class PlanBuilder {
         let shared = bucket.fields.allSatisfy { fullConditions($0) == first } ? first : []
         var keySelections = key.selections
         keySelections.insert(.field(Field(name: Name("__typename"))), at: 0)
-        var dependencies = try plan(keySelections, typeName: typeName, context: context, conditions: shared)
+        // Key and required fields are fields of `typeName` itself (planned as on an object type even
+        // when it is an interface met as an @interfaceObject, whose __typename is the interface).
+        var dependencies = try planFields(collectFields(keySelections, typeName: typeName, conditions: shared), typeName: typeName, context: context)
         var requirements: [SelectionSet] = []
         for collected in bucket.fields {
             if let requires = supergraph.fieldJoin(type: bucket.entityType, field: collected.field.name.value, graph: bucket.graph)?.requires {

@@ -116,6 +116,22 @@ public final class Supergraph: Sendable {
         return joined.implements.contains { $0.graph == graph && $0.interface == abstractType }
     }
 
+    /// True when `graph` declares `type` as an `@interfaceObject` (an object type standing for
+    /// the interface of that name).
+    public func isInterfaceObject(_ type: String, in graph: String) -> Bool {
+        types[type]?.graphs.contains { $0.graph == graph && $0.isInterfaceObject } ?? false
+    }
+
+    /// The subgraphs that define `interface` as an interface with a resolvable `@key` (they
+    /// can tell the concrete type of an interface representation).
+    public func interfaceOwnerGraphs(of interface: String) -> [String] {
+        var result: [String] = []
+        for join in types[interface]?.graphs ?? [] where !join.isInterfaceObject && join.resolvable && join.key != nil && !result.contains(join.graph) {
+            result.append(join.graph)
+        }
+        return result
+    }
+
     /// The subgraphs that declare `interface` as an `@interfaceObject`.
     public func interfaceObjectGraphs(of interface: String) -> [String] {
         types[interface]?.graphs.filter(\.isInterfaceObject).map(\.graph) ?? []
