@@ -110,65 +110,6 @@ extension Merger {
         }
     }
 
-    /// SATISFIABILITY_ERROR (the common case): a field of an object type that only some
-    /// subgraphs resolve must be reachable from every other subgraph that returns the type,
-    /// through a resolvable `@key` of a resolving subgraph whose fields that subgraph has.
-    mutating func checkSatisfiability() {
-        let roots = Set(rootTypeNames.values)
-        let reachable = graphs.indices.map(reachableTypes)
-        for name in typeOrder {
-            guard let type = types[name], !type.isBroken, type.kind == .object, !roots.contains(name),
-                  type.appearances.count > 1 else { continue }
-            // The fields each subgraph has on the type (what it can put in a representation).
-            var availableByGraph: [Int: Set<String>] = [:]
-            for field in type.fields.values {
-                for appearance in field.appearances { availableByGraph[appearance.graph, default: []].insert(field.name) }
-            }
-            for field in type.fields.values where !field.addedForInterfaceObject {
-                let overridden = overriddenGraphs(field)
-                let resolving = field.appearances.filter { !$0.external && !overridden.contains($0.graph) }.map(\.graph)
-                guard !resolving.isEmpty else { continue }
-                for appearance in type.appearances where !resolving.contains(appearance.graph) && reachable[appearance.graph].contains(name) {
-                    let available = availableByGraph[appearance.graph] ?? []
-                    let reachable = resolving.contains { target in
-                        type.appearance(in: target)?.keys.contains { key in
-                            guard key.resolvable, let fieldSet = try? FieldSet(key.fields) else { return false }
-                            return fieldSet.selectionSet.selections.allSatisfy { selection in
-                                if case .field(let keyField) = selection { return available.contains(keyField.name.value) }
-                                return false
-                            }
-                        } ?? false
-                    }
-                    if !reachable {
-                        error("SATISFIABILITY_ERROR", "Field \"\(name).\(field.name)\" cannot be resolved when \"\(name)\" comes from \(subgraphList([appearance.graph])): only \(subgraphList(resolving)) resolve\(resolving.count == 1 ? "s" : "") it, and none of them has a resolvable @key on \"\(name)\" whose fields \(subgraphList([appearance.graph])) can provide.")
-                        break
-                    }
-                }
-            }
-        }
-    }
-
-    /// The types a query can meet in subgraph `graph`: from its root types and its resolvable
-    /// entities, through its own fields (interfaces and unions to their possible types).
-    func reachableTypes(_ graph: Int) -> Set<String> {
-        var pending: [String] = []
-        for name in typeOrder {
-            guard let type = types[name], let appearance = type.appearance(in: graph) else { continue }
-            if rootTypeNames.values.contains(name) || appearance.keys.contains(where: \.resolvable) { pending.append(name) }
-        }
-        var seen = Set(pending)
-        while let name = pending.popLast() {
-            guard let type = types[name] else { continue }
-            var next: [String] = type.fields.values.compactMap { $0.appearance(in: graph)?.type.namedTypeName }
-            next += type.unionMembers.filter { $0.graph == graph }.map(\.member)
-            if type.kind == .interface { next += implementations(of: name).filter { $0.appearance(in: graph) != nil }.map(\.name) }
-            for candidate in next where types[candidate]?.appearance(in: graph) != nil && seen.insert(candidate).inserted {
-                pending.append(candidate)
-            }
-        }
-        return seen
-    }
-
     /// The `@inaccessible` rules: QUERY_ROOT_TYPE_INACCESSIBLE, REFERENCED_INACCESSIBLE,
     /// REQUIRED_INACCESSIBLE, ONLY_INACCESSIBLE_CHILDREN.
     mutating func checkInaccessible() {

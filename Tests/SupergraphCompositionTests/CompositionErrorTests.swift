@@ -219,7 +219,18 @@ import Testing
             subgraph("a", "type Query { product: Product } type Product @key(fields: \"upc\") { upc: String! }"),
             subgraph("b", "type Product @key(fields: \"upc\", resolvable: false) { upc: String! price: Int }"),
         ])
-        #expect(error == CompositionError(code: "SATISFIABILITY_ERROR", message: #"Field "Product.price" cannot be resolved when "Product" comes from subgraph "a": only subgraph "b" resolves it, and none of them has a resolvable @key on "Product" whose fields subgraph "a" can provide."#))
+        #expect(error == CompositionError(code: "SATISFIABILITY_ERROR", message: """
+            The following supergraph API query:
+            {
+              product {
+                price
+              }
+            }
+            cannot be satisfied by the subgraphs because:
+            - from subgraph "a":
+              - cannot find field "Product.price".
+              - cannot move to subgraph "b", which has field "Product.price", because none of the @key defined on type "Product" in subgraph "b" are resolvable (they are all declared with their "resolvable" argument set to false).
+            """))
         #expect(compositionCodes([
             subgraph("a", "type Query { position: Position } type Position @shareable { x: Int }"),
             subgraph("b", "type Query { place: Position } type Position @shareable { x: Int y: Int }"),
