@@ -48,7 +48,8 @@ case .subgraphs(let subgraphs):
     source = SubgraphPollingSource(subgraphs: subgraphs, transport: transport)
 }
 
-let runtime = GatewayRuntime(source: source, transport: transport, planCacheSize: configuration.planCacheSize, logger: logger)
+let runtime = GatewayRuntime(source: source, transport: transport, planCacheSize: configuration.planCacheSize,
+                             overrideLabels: OverrideLabelPolicy(enabledLabels: configuration.enabledOverrideLabels), logger: logger)
 await runtime.reload()
 
 var tokenCheck: GatewayTokenCheck?

@@ -13,7 +13,15 @@ extension Merger {
         return result
     }
 
-    /// OVERRIDE_FROM_SELF_ERROR, OVERRIDE_SOURCE_HAS_OVERRIDE, OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE.
+    /// The label of a progressive `@override(from:, label:)` that takes `field` over from
+    /// subgraph `graph` (the source keeps resolving it while the label is inactive).
+    func progressiveOverrideLabel(_ field: MergedField, from graph: Int) -> String? {
+        let name = graphName(graph)
+        return field.appearances.first { $0.graph != graph && $0.override == name && $0.overrideLabel != nil }?.overrideLabel
+    }
+
+    /// OVERRIDE_FROM_SELF_ERROR, OVERRIDE_LABEL_INVALID, OVERRIDE_SOURCE_HAS_OVERRIDE,
+    /// OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE.
     mutating func checkOverrides(_ type: MergedType) {
         for field in type.fields.values {
             let coordinate = "\(type.name).\(field.name)"
@@ -26,6 +34,9 @@ extension Merger {
                 }
                 if appearance.external {
                     error("OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE", "@override cannot be used on field \"\(coordinate)\" on subgraph \"\(name)\" since \"\(coordinate)\" on \"\(name)\" is marked with directive \"@external\"")
+                }
+                if let label = appearance.overrideLabel, !OverrideLabel.isValid(label) {
+                    error("OVERRIDE_LABEL_INVALID", "Invalid @override label \"\(label)\" on field \"\(coordinate)\" on subgraph \"\(name)\": labels must start with a letter and after that may contain alphanumerics, underscores, minuses, colons, periods, or slashes. Alternatively, labels may be of the form \"percent(x)\" where x is a float between 0-100 inclusive.")
                 }
                 if let source = graphs.firstIndex(where: { $0.name == from }), let sourceField = field.appearance(in: source), sourceField.override != nil {
                     error("OVERRIDE_SOURCE_HAS_OVERRIDE", "Field \"\(coordinate)\" on subgraph \"\(name)\" is also marked with directive @override in subgraph \"\(from)\". Only one @override directive is allowed per field.")

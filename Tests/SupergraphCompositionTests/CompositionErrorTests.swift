@@ -105,6 +105,31 @@ import Testing
         ]) == CompositionError(code: "OVERRIDE_FROM_SELF_ERROR", message: #"Source and destination subgraphs "a" are the same for overridden field "Product.name""#))
     }
 
+    /// Progressive override labels: `percent(x)` with 0 ≤ x ≤ 100 (up to 8 decimals) or a custom
+    /// label starting with a letter; anything else is OVERRIDE_LABEL_INVALID.
+    @Test(arguments: ["percent(101)", "percent(100.5)", "percent(-1)", "percent(1.123456789)", "percent()", "percent(5", "1flag", "_flag", "flag!", "beta flag", ""])
+    func overrideLabelInvalid(label: String) {
+        let errors = composeSupergraph([
+            subgraph("old", "type Query { product: Product } type Product @key(fields: \"upc\") { upc: String! name: String }"),
+            subgraph("new", """
+                extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@override"])
+                type Product @key(fields: "upc") { upc: String! name: String @override(from: "old", label: "\(label)") }
+                """),
+        ]).errors
+        #expect(errors == [CompositionError(code: "OVERRIDE_LABEL_INVALID", message: #"Invalid @override label "\#(label)" on field "Product.name" on subgraph "new": labels must start with a letter and after that may contain alphanumerics, underscores, minuses, colons, periods, or slashes. Alternatively, labels may be of the form "percent(x)" where x is a float between 0-100 inclusive."#)])
+    }
+
+    @Test(arguments: ["percent(0)", "percent(0.5)", "percent(1.0)", "percent(99.99999999)", "percent(100)", "betaPricing", "team/search:v2.1_a-b"])
+    func overrideLabelValid(label: String) {
+        #expect(compositionCodes([
+            subgraph("old", "type Query { product: Product } type Product @key(fields: \"upc\") { upc: String! name: String }"),
+            subgraph("new", """
+                extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@override"])
+                type Product @key(fields: "upc") { upc: String! name: String @override(from: "old", label: "\(label)") }
+                """),
+        ]) == [])
+    }
+
     @Test func overrideSourceHasOverride() {
         #expect(compositionCodes([
             subgraph("a", "type Query { product: Product } type Product @key(fields: \"upc\") { upc: String! name: String @override(from: \"c\") }"),
