@@ -161,14 +161,27 @@ var gatewayRuns: [LoadResult] = []
 var monolithRuns: [LoadResult] = []
 var replayRuns: [LoadResult] = []
 let duration = Duration.seconds(secondsPerRun)
+// CPU accounting per measurement: every process of the benchmark, and the machine as a whole.
+let watchedNames = ["driver", "gateway", "subgraphs", "monolith"]
+let watchedPIDs = [getpid(), gatewayProcess.processIdentifier, subgraphProcess.processIdentifier, monolithProcess.processIdentifier]
+let cores = ProcessInfo.processInfo.activeProcessorCount
+func measured(_ load: () async -> LoadResult) async -> (LoadResult, CPUCost) {
+    let start = CPUSnapshot.take(watchedPIDs)
+    let result = await load()
+    return (result, CPUCost(from: start, to: CPUSnapshot.take(watchedPIDs), requests: result.completed, cores: cores))
+}
 for run in 1...runs {
-    let gateway = await LoadGenerator.run(concurrency: concurrency, duration: duration) {
-        await LoadGenerator.post(client, port: gatewayPort, body: body, protocol: .http1_1)
+    let (gateway, gatewayCPU) = await measured {
+        await LoadGenerator.run(concurrency: concurrency, duration: duration) {
+            await LoadGenerator.post(client, port: gatewayPort, body: body, protocol: .http1_1)
+        }
     }
-    let monolith = await LoadGenerator.run(concurrency: concurrency, duration: duration) {
-        await LoadGenerator.post(client, port: monolithPort, body: body, protocol: .http1_1)
+    let (monolith, monolithCPU) = await measured {
+        await LoadGenerator.run(concurrency: concurrency, duration: duration) {
+            await LoadGenerator.post(client, port: monolithPort, body: body, protocol: .http1_1)
+        }
     }
-    let replay = await LoadGenerator.run(concurrency: concurrency, duration: duration, unit: replayUnit)
+    let (replay, replayCPU) = await measured { await LoadGenerator.run(concurrency: concurrency, duration: duration, unit: replayUnit) }
     gatewayRuns.append(gateway)
     monolithRuns.append(monolith)
     replayRuns.append(replay)
@@ -176,6 +189,9 @@ for run in 1...runs {
         "\(name): \(Int(result.requestsPerSecond)) req/s, p50 \(String(format: "%.2f", result.p50Milliseconds)) ms, p99 \(String(format: "%.2f", result.p99Milliseconds)) ms, failures \(result.failures)"
     }
     print("run \(run): " + line("gateway", gateway) + " | " + line("monolith", monolith) + " | " + line("subgraph replay", replay))
+    print("  gateway   " + gatewayCPU.describe(watchedNames))
+    print("  monolith  " + monolithCPU.describe(watchedNames))
+    print("  replay    " + replayCPU.describe(watchedNames))
 }
 
 func median(_ values: [Double]) -> Double {

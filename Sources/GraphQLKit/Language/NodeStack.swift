@@ -53,11 +53,9 @@ final class NodeStack<Element> {
 extension NodeStack where Element == Selection {
     /// Pushes a field built in place from its parts (no temporary `Field` or `Selection` copies).
     @inline(__always)
-    func pushField(alias: consuming Name?, name: consuming Name, arguments: consuming [Argument], directives: consuming [Directive],
-                   selectionSet: consuming SelectionSet?, location: Location?) {
+    func pushField(name: consuming Name, extras: consuming FieldExtras?, selectionSet: consuming SelectionSet?, location: Location?) {
         if count == capacity { grow() }
-        let field = Field(alias: alias, name: name, arguments: arguments, directives: directives,
-                          selectionSet: selectionSet, location: location)
+        let field = Field(name: name, extras: extras, selectionSet: selectionSet, location: location)
         (storage + count).initialize(to: .field(consume field))
         count += 1
     }
