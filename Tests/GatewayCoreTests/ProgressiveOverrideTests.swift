@@ -103,6 +103,17 @@ import Testing
         }
     }
 
+    @Test func anInvalidLabelIsAPollingCompositionError() async throws {
+        let invalid = try ExecutableSchema<Void>.subgraph(sdl: """
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@override"])
+            type Product @key(fields: "upc") { upc: String! name: String @override(from: "old", label: "percent(150)") }
+            """)
+        let error = await #expect(throws: GraphQLError.self) {
+            try await ComposedGateway.with([("old", try Self.oldSubgraph()), ("new", invalid)]) { _ in }
+        }
+        #expect(error?.message.contains(#"[OVERRIDE_LABEL_INVALID] Invalid @override label "percent(150)" on field "Product.name" on subgraph "new""#) == true)
+    }
+
     @Test func theConfigurationReadsEnabledLabels() throws {
         let configuration = try GatewayConfiguration(environment: ["GATEWAY_SUBGRAPHS": "a=http://127.0.0.1:1/graphql",
                                                                   "GATEWAY_OVERRIDE_LABELS": "betaPricing, new-search:v2 ,"])
