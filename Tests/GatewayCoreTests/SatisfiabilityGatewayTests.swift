@@ -55,6 +55,39 @@ import Testing
         }
     }
 
+    /// Knows `T` by `k3` (listed first) and `k2`; the planner must not take `k3` from itself.
+    static func hop() throws -> ExecutableSchema<Void> {
+        var entities = EntityResolvers<Void>()
+        entities.entity("T") { representations, _ in
+            representations.map { representation -> JSONValue in ["k2": representation["k2"] ?? "two", "k3": "three"] }
+        }
+        return try ExecutableSchema<Void>.subgraph(sdl: """
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+            type T @key(fields: "k3") @key(fields: "k2") { k2: ID! k3: ID! }
+            """, entities: entities)
+    }
+
+    /// Knows `T` by `k3` only.
+    static func end() throws -> ExecutableSchema<Void> {
+        var entities = EntityResolvers<Void>()
+        entities.entity("T") { representations, _ in
+            representations.map { representation -> JSONValue in ["k3": representation["k3"] ?? .null, "w": representation["k3"] == "three" ? 7 : 0] }
+        }
+        return try ExecutableSchema<Void>.subgraph(sdl: """
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+            type T @key(fields: "k3") { k3: ID! w: Int }
+            """, entities: entities)
+    }
+
+    @Test func aChainOfThreeKeysIsPlannedWithoutLooping() async throws {
+        try await ComposedGateway.with([("first", try Self.first()), ("bridge", try Self.bridge()), ("hop", try Self.hop()),
+                                        ("end", try Self.end())]) { gateway in
+            let (response, plan) = try await gateway.runWithPlan("{ t { w } }")
+            #expect(response["data"] == ["t": ["w": 7]])
+            for service in ["first", "bridge", "hop", "end"] { #expect(plan.contains("Fetch(service: \"\(service)\")")) }
+        }
+    }
+
     @Test func anUnreachableFieldIsRefusedWithThePath() async throws {
         let error = await #expect(throws: GraphQLError.self) {
             try await ComposedGateway.with([("first", try Self.first()), ("bridge", try Self.bridge()), ("last", try Self.last(resolvable: false))]) { _ in }

@@ -102,6 +102,9 @@ final class PlanBuilder {
     /// The progressive-override labels in effect for this plan.
     let labels: ActiveOverrideLabels
     private var groups: [FetchGroup] = []
+    /// The entity jumps (`graph|type`) whose key and required fields are being planned: no
+    /// field is fetched through one of them, so key chains never loop.
+    private var jumpsInProgress: Set<String> = []
 
     /// Where selections of one level go while planning.
     struct Context {
@@ -279,6 +282,24 @@ final class PlanBuilder {
         return text
     }
 
+    /// True when the top-level fields of `key` on `typeName` can be had in subgraph `graph`:
+    /// resolved or provided there, or fetched through a chain of entity jumps (by their own
+    /// keys) that avoids the jumps in `visiting` (`graph|type` marks).
+    private func obtainable(_ key: SelectionSet, typeName: String, from graph: String, provided: SelectionSet?, visiting: Set<String>) -> Bool {
+        key.selections.allSatisfy { selection in
+            guard case .field(let field) = selection else { return false }
+            let name = field.name.value
+            if supergraph.canResolve(type: typeName, field: name, in: graph, labels: labels) || isProvided(name, in: provided) != nil { return true }
+            return supergraph.resolvableGraphs(type: typeName, field: name, labels: labels).contains { other in
+                let mark = other + "|" + typeName
+                guard other != graph, !visiting.contains(mark) else { return false }
+                return supergraph.keys(of: typeName, in: other).contains { nested in
+                    obtainable(nested, typeName: typeName, from: graph, provided: provided, visiting: visiting.union([mark]))
+                }
+            }
+        }
+    }
+
     private func isProvided(_ name: String, in provided: SelectionSet?) -> Field? {
         guard let provided else { return nil }
         for selection in provided.selections {
@@ -326,8 +347,18 @@ final class PlanBuilder {
                     candidates.append((candidate, interface))
                 }
             }
-            guard let choice = candidates.first(where: { candidate in buckets.contains { $0.graph == candidate.graph } }) ?? candidates.first else {
-                throw GraphQLError(message: "No subgraph resolves \(typeName).\(name).", extensions: ["code": "QUERY_PLANNING_FAILED"])
+            // Never through a jump whose own key fields are being planned (no cycles); prefer a
+            // subgraph already asked at this level, then one whose key can be had from here.
+            candidates.removeAll { jumpsInProgress.contains($0.graph + "|" + $0.entityType) }
+            func viable(_ candidate: (graph: String, entityType: String)) -> Bool {
+                supergraph.keys(of: candidate.entityType, in: candidate.graph).contains { key in
+                    obtainable(key, typeName: typeName, from: graph, provided: context.provided,
+                               visiting: jumpsInProgress.union([candidate.graph + "|" + candidate.entityType]))
+                }
+            }
+            guard let choice = candidates.first(where: { candidate in buckets.contains { $0.graph == candidate.graph } })
+                    ?? candidates.first(where: viable) ?? candidates.first else {
+                throw GraphQLError(message: "No subgraph resolves \(typeName).\(name) from subgraph \"\(graph)\".", extensions: ["code": "QUERY_PLANNING_FAILED"])
             }
             if let position = buckets.firstIndex(where: { $0.graph == choice.graph && $0.entityType == choice.entityType }) {
                 buckets[position].fields.append(collected)
@@ -353,10 +384,15 @@ final class PlanBuilder {
                     || isProvided(field.name.value, in: context.provided) != nil
             }
         }
-        guard let key = keys.first(where: isLocal) ?? keys.first else {
+        let mark = bucket.graph + "|" + bucket.entityType
+        let reachableKey = keys.first { obtainable($0, typeName: typeName, from: graph, provided: context.provided, visiting: jumpsInProgress.union([mark])) }
+        guard let key = keys.first(where: isLocal) ?? reachableKey ?? keys.first else {
             throw GraphQLError(message: "Cannot plan \(typeName) fields from subgraph \"\(bucket.graph)\": it has no resolvable @key for \(bucket.entityType).",
                                extensions: ["code": "QUERY_PLANNING_FAILED"])
         }
+        // While this jump's key and required fields are planned, no field may come through it.
+        jumpsInProgress.insert(mark)
+        defer { jumpsInProgress.remove(mark) }
         // Key fields carry the conditions all the fields share (fragment conditions and the
         // fields' own @skip/@include), so a skipped field leaves no representation to send.
         func fullConditions(_ collected: CollectedField) -> [[Directive]] {
