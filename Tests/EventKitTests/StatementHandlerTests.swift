@@ -4,7 +4,7 @@ import MetricsTestKit
 import Postgres
 import Testing
 
-/// Batches whose handlers are single statements go out in two round trips; the guarantees of the
+/// Batches whose handlers are single statements go out in one round trip (two when some were processed before); the guarantees of the
 /// general path (exactly once, duplicates skipped, one failing event isolated) hold the same.
 @Suite("Statement handlers", .serialized)
 struct StatementHandlerTests {

@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 
 extension EventConsumer {
-    /// Applies one page in one transaction (see the type's documentation): in two round trips
+    /// Applies one page in one transaction (see the type's documentation): in one round trip
     /// when every event has only statement handlers (``applyPipelined(_:cursor:expectedCursor:)``),
     /// else with a savepoint per event. Returns nil when the
     /// stored cursor is no longer the one the page was read after (another instance or a resync

@@ -8,9 +8,9 @@ import Postgres
 /// Event types without a handler are skipped (and recorded as processed).
 ///
 /// A handler that is one SQL statement (``on(_:statement:)``, and ``upsert(_:into:)`` and
-/// ``tombstone(_:in:)``) lets the consumer send a whole batch in two round trips instead of
-/// three per event: when every event of a batch has only such handlers, their statements go out
-/// in one pipeline with the cursor and processed ids and `COMMIT`. If one of them fails, the
+/// ``tombstone(_:in:)``) lets the consumer send a whole batch in one round trip instead of four
+/// plus three per event: when every event of a batch has only such handlers, their statements go
+/// out in one pipeline with the cursor and processed ids and `COMMIT`. If one of them fails, the
 /// batch is rolled back and applied again the general way (a savepoint per event), so a failing
 /// event is retried and dead-lettered alone.
 ///
@@ -62,7 +62,7 @@ public struct EventHandlers: Sendable {
     }
 
     /// Runs the statement `statement` builds for events of these types. Batches whose events have
-    /// only statement handlers are applied in two round trips (see the type's documentation).
+    /// only statement handlers are applied in one round trip (see the type's documentation).
     public mutating func on(_ types: String..., statement: @escaping Statement) {
         for type in types { entries[type, default: []].append(.statement(statement)) }
     }

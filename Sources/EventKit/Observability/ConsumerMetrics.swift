@@ -8,8 +8,8 @@ import Metrics
 /// - `messaging.client.consumed.messages` (counter, `messaging.outcome` = `applied` |
 ///   `duplicate` | `unhandled` | `dead_lettered`);
 /// - `messaging.process.duration` (timer) — one batch transaction;
-/// - `messaging.consumer.batches` (counter, `messaging.consumer.batch.mode` = `pipelined` (two
-///   round trips, statement handlers only) | `savepoints` (a savepoint per event)) — committed batches;
+/// - `messaging.consumer.batches` (counter, `messaging.consumer.batch.mode` = `pipelined` (one round
+///   trip, two with duplicates; statement handlers only) | `savepoints` (a savepoint per event)) — committed batches;
 /// - `messaging.consumer.retries` (counter) — transient failures retried;
 /// - `messaging.consumer.resyncs` (counter).
 struct ConsumerMetrics: Sendable {

@@ -20,9 +20,11 @@ struct DocumentParser {
     let keepsLocations: Bool
     /// ``SmallASCIIString/isAvailable``, read once per parse.
     let makesSmallStrings = SmallASCIIString.isAvailable
-    /// Scratch stacks for the lists that are parsed most (see ``NodeStack``).
-    let selectionStack = NodeStack<Selection>()
-    let argumentStack = NodeStack<Argument>()
+    /// Scratch stacks for the lists that are parsed most (see ``NodeStack``), kept from one
+    /// parse to the next (``ParserScratch``); ``Parser`` gives them back when done.
+    let scratch: ParserScratch
+    let selectionStack: NodeStack<Selection>
+    let argumentStack: NodeStack<Argument>
     /// Scratch stacks of the type-system lists, made on first use (executable documents never
     /// need them): one exactly-sized array per list instead of an array grown by doubling.
     var fieldDefinitionStack: NodeStack<FieldDefinition>?
@@ -36,6 +38,10 @@ struct DocumentParser {
         self.options = options
         self.lexer = Lexer(bytes: bytes)
         self.keepsLocations = !options.noLocation
+        let scratch = ParserScratch.take()
+        self.scratch = scratch
+        self.selectionStack = scratch.selections
+        self.argumentStack = scratch.arguments
     }
 
     // MARK: Tokens

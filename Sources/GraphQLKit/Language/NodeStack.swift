@@ -4,7 +4,7 @@
 /// off the top.
 final class NodeStack<Element> {
     fileprivate var storage: UnsafeMutablePointer<Element>
-    fileprivate var capacity: Int
+    fileprivate(set) var capacity: Int
     private(set) var count = 0
 
     init(capacity: Int = 64) {
@@ -22,6 +22,12 @@ final class NodeStack<Element> {
         if count == capacity { grow() }
         (storage + count).initialize(to: element)
         count += 1
+    }
+
+    /// Drops every element.
+    func removeAll() {
+        storage.deinitialize(count: count)
+        count = 0
     }
 
     /// Moves the elements from `base` to the top into a new array and pops them.
