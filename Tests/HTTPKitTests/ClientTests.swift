@@ -208,6 +208,27 @@ struct ClientTests {
         }
     }
 
+    @Test func sendAllAnswersEveryRequestInOrder() async throws {
+        try await withServer { server in
+            try await withClient(configure: { $0.maxRetries = 0 }) { client in
+                let unreachable = HTTPUpstream(host: "127.0.0.1", port: 9, protocol: .http2)
+                let results = await client.sendAll([
+                    (HTTPClientRequest(path: "/bytes?n=3"), server.upstream2),
+                    (HTTPClientRequest(path: "/bytes?n=1"), unreachable),
+                    (HTTPClientRequest(path: "/bytes?n=7"), server.upstream2),
+                ])
+                #expect(results.count == 3)
+                #expect((try? results[0].get())?.body == TestRoutes.pattern(3))
+                #expect((try? results[2].get())?.body == TestRoutes.pattern(7))
+                guard case .failure(let error) = results[1] else {
+                    Issue.record("a request to a closed port succeeded")
+                    return
+                }
+                #expect(error.code == .connectFailed)
+            }
+        }
+    }
+
     @Test func shutDownClientRefusesRequests() async throws {
         let client = HTTPClient(logger: testLogger())
         await client.shutdown()

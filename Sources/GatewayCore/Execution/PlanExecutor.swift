@@ -135,12 +135,6 @@ public struct PlanExecutor: Sendable {
         return Prepared(fetch: fetch, subgraph: subgraph, body: body, indices: indices)
     }
 
-    /// The result of one concurrent fetch, by its position in the round.
-    private struct FetchOutcome: Sendable {
-        var index: Int
-        var result: Result<[UInt8], any Error>
-    }
-
     private func runFetches(_ fetches: [FetchNode], state: ExecutionState, context: ExecutionRequestContext) async {
         let prepared = fetches.compactMap { prepare($0, state: state, context: context) }
         if prepared.isEmpty { return }
@@ -153,20 +147,8 @@ public struct PlanExecutor: Sendable {
             do { results[0] = .success(try await transport.send(prepared[0].body, to: prepared[0].subgraph, headers: headers)) }
             catch { results[0] = .failure(error) }
         } else {
-            let requests = prepared.map { ($0.body, $0.subgraph) }
-            let finished = await withTaskGroup(of: FetchOutcome.self, returning: [FetchOutcome].self) { group in
-                for (index, request) in requests.enumerated() {
-                    group.addTask {
-                        do { return FetchOutcome(index: index, result: .success(try await transport.send(request.0, to: request.1, headers: headers))) }
-                        catch { return FetchOutcome(index: index, result: .failure(error)) }
-                    }
-                }
-                var outcomes: [FetchOutcome] = []
-                outcomes.reserveCapacity(requests.count)
-                for await outcome in group { outcomes.append(outcome) }
-                return outcomes
-            }
-            for outcome in finished { results[outcome.index] = outcome.result }
+            let finished = await transport.sendAll(prepared.map { ($0.body, $0.subgraph) }, headers: headers)
+            for (index, result) in finished.enumerated() where index < results.count { results[index] = result }
         }
         for (index, item) in prepared.enumerated() {
             guard let result = results[index] else { continue }

@@ -53,6 +53,55 @@ public final class HTTPClient: Sendable {
         try await self.upstream(upstream).send(request)
     }
 
+    /// Sends several requests at once and waits for all of them, without a task per request:
+    /// each is handed to its upstream's pool right away, then the answers are collected in
+    /// order. Results are in the order of `requests`. Cancelling the calling task cancels every
+    /// request still in flight.
+    public func sendAll(_ requests: [(request: HTTPClientRequest, upstream: HTTPUpstream)]) async -> [Result<HTTPResponse, HTTPClientError>] {
+        if self.isShutDown {
+            return requests.map { _ in .failure(HTTPClientError(.shutdown, "the HTTP client is shut down")) }
+        }
+        if Task.isCancelled {
+            return requests.map { _ in .failure(HTTPClientError(.cancelled, "the calling task was cancelled")) }
+        }
+        var started: [(id: Int, pool: PoolHandle, future: EventLoopFuture<HTTPResponse>)] = []
+        started.reserveCapacity(requests.count)
+        for (request, upstream) in requests {
+            let pool = self.pool(for: upstream)
+            let id = self.nextRequestID.loadThenWrappingIncrement(ordering: .relaxed)
+            let promise = pool.eventLoop.makePromise(of: HTTPResponse.self)
+            if pool.eventLoop.inEventLoop {
+                pool.box.value.enqueue(id, request, promise: promise)
+            } else {
+                pool.eventLoop.execute {
+                    pool.box.value.enqueue(id, request, promise: promise)
+                }
+            }
+            started.append((id, pool, promise.futureResult))
+        }
+        let inFlight = started
+        return await withTaskCancellationHandler {
+            var results: [Result<HTTPResponse, HTTPClientError>] = []
+            results.reserveCapacity(started.count)
+            for entry in inFlight {
+                do {
+                    results.append(.success(try await entry.future.get()))
+                } catch let error as HTTPClientError {
+                    results.append(.failure(error))
+                } catch {
+                    results.append(.failure(HTTPClientError(.connectionClosed, "\(error)")))
+                }
+            }
+            return results
+        } onCancel: {
+            for entry in inFlight {
+                entry.pool.eventLoop.execute {
+                    entry.pool.box.value.abandon(entry.id, HTTPClientError(.cancelled, "the calling task was cancelled"))
+                }
+            }
+        }
+    }
+
     /// A handle bound to one upstream's pool: resolve it once, then send without a lookup. (With
     /// ``HTTPClientConfiguration/poolPerEventLoop`` it is bound to the pool of the loop it was
     /// resolved on.)
