@@ -167,4 +167,52 @@ import Testing
         #expect(error?.message == message)
         #expect(error?.locations == [SourceLocation(line: line, column: column)])
     }
+
+    /// A field's alias, arguments and directives live in a shared box (see `Field`): they must
+    /// still read, write, compare and hash like stored properties, with value semantics.
+    @Test func fieldPartsBehaveLikeStoredProperties() throws {
+        let document = try Parser.parse("{ a: b(x: 1) @d c }")
+        guard case .operation(let operation) = document.definitions.first,
+              case .field(var field) = operation.selectionSet.selections.first,
+              case .field(let plain) = operation.selectionSet.selections.last else {
+            Issue.record("expected two fields")
+            return
+        }
+        #expect(field.alias?.value == "a" && field.name.value == "b" && field.responseKey == "a")
+        #expect(field.arguments.map(\.name.value) == ["x"] && field.directives.map(\.name.value) == ["d"])
+        #expect(plain.alias == nil && plain.arguments.isEmpty && plain.directives.isEmpty && plain.responseKey == "c")
+        let original = field
+        field.arguments = []
+        #expect(field != original)
+        #expect(original.arguments.count == 1)
+        field.arguments = original.arguments
+        #expect(field == original && field.hashValue == original.hashValue)
+        field.alias = nil
+        field.directives = []
+        field.arguments.append(Argument(name: "y", value: .boolean(BooleanValue(true))))
+        #expect(field.responseKey == "b" && field.arguments.map(\.name.value) == ["x", "y"] && field.directives.isEmpty)
+        field.arguments = []
+        let rebuilt = Field(name: original.name, selectionSet: original.selectionSet, location: original.location)
+        #expect(field == rebuilt && field.hashValue == rebuilt.hashValue)
+        #expect(field != original && original.alias?.value == "a")
+    }
+
+    /// The scratch stacks are reused across parses (`ParserScratch`): a parse that fails half way
+    /// through a selection set or an argument list must not leave anything behind for the next.
+    @Test func failedParseLeavesNothingForTheNext() throws {
+        #expect(throws: GraphQLError.self) { try Parser.parse("{ a b(x: 1, y: ") }
+        #expect(throws: GraphQLError.self) { try Parser.parse("{ a { b c { d") }
+        let document = try Parser.parse("{ e(z: 2) f }")
+        guard case .operation(let operation) = document.definitions.first else {
+            Issue.record("expected an operation")
+            return
+        }
+        let fields = operation.selectionSet.selections.compactMap { selection -> Field? in
+            if case .field(let field) = selection { return field }
+            return nil
+        }
+        #expect(fields.map(\.name.value) == ["e", "f"])
+        #expect(fields.first?.arguments.map(\.name.value) == ["z"])
+        #expect(Printer.print(document) == "{\n  e(z: 2)\n  f\n}")
+    }
 }

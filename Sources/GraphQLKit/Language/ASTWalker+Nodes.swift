@@ -203,9 +203,19 @@ extension ASTWalker {
         if stopped { return changed ? .changed : .unchanged }
         if visitName(&node.name) == .changed { changed = true }
         if stopped { return changed ? .changed : .unchanged }
-        if list(&node.arguments, { $0.visitArgument(&$1) }) { changed = true }
+        // Arguments and directives are computed properties of a field (see ``Field``): copied
+        // out and written back only when changed, so a read-only visit never rebuilds the box.
+        var arguments = node.arguments
+        if list(&arguments, { $0.visitArgument(&$1) }) {
+            node.arguments = arguments
+            changed = true
+        }
         if stopped { return changed ? .changed : .unchanged }
-        if list(&node.directives, { $0.visitDirective(&$1) }) { changed = true }
+        var directives = node.directives
+        if list(&directives, { $0.visitDirective(&$1) }) {
+            node.directives = directives
+            changed = true
+        }
         if stopped { return changed ? .changed : .unchanged }
         if var child = node.selectionSet {
             switch visitSelectionSet(&child) {

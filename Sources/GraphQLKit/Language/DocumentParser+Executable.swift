@@ -75,22 +75,27 @@ extension DocumentParser {
 
     /// Field : Alias? Name Arguments? Directives? SelectionSet?, pushed on ``selectionStack``.
     ///
-    /// Everything before the selection set is parsed out of line (``parseFieldHead()``), so the
-    /// frame that stays on the stack while the selection set recurses is small.
+    /// A plain field (a name, maybe a selection set) is read here; an alias, arguments or
+    /// directives are read out of line (``parseFieldExtras(nameOrAlias:)``), so the frame that
+    /// stays on the stack while the selection set recurses is small.
     @inline(never)
     mutating func parseField() throws(SyntaxFailure) {
         let start = token.start
-        let (alias, name, arguments, directives) = try parseFieldHead()
+        var name = try parseName()
+        var extras: FieldExtras?
+        switch token.kind {
+        case .colon, .parenL, .at: (name, extras) = try parseFieldExtras(nameOrAlias: name)
+        default: break
+        }
         let selectionSet = peek(.braceL) ? try parseSelectionSet() : nil
         let location = location(from: start)
-        selectionStack.pushField(alias: alias, name: name, arguments: arguments, directives: directives,
-                                 selectionSet: selectionSet, location: location)
+        selectionStack.pushField(name: name, extras: extras, selectionSet: selectionSet, location: location)
     }
 
-    /// Alias? Name Arguments? Directives?
-    @inline(__always)
-    mutating func parseFieldHead() throws(SyntaxFailure) -> (alias: Name?, name: Name, arguments: [Argument], directives: [Directive]) {
-        let nameOrAlias = try parseName()
+    /// `: Name`? Arguments? Directives? after a field's first name: the field's name and its
+    /// alias, arguments and directives.
+    @inline(never)
+    mutating func parseFieldExtras(nameOrAlias: Name) throws(SyntaxFailure) -> (name: Name, extras: FieldExtras?) {
         var alias: Name?
         var name = nameOrAlias
         if try expectOptional(.colon) {
@@ -99,7 +104,7 @@ extension DocumentParser {
         }
         let arguments = peek(.parenL) ? try parseArguments(isConst: false) : []
         let directives = peek(.at) ? try parseDirectives(isConst: false) : []
-        return (alias, name, arguments, directives)
+        return (name, FieldExtras.make(alias: alias, arguments: arguments, directives: directives))
     }
 
     /// FragmentSpread : ... FragmentName Directives?

@@ -20,9 +20,11 @@ struct DocumentParser {
     let keepsLocations: Bool
     /// ``SmallASCIIString/isAvailable``, read once per parse.
     let makesSmallStrings = SmallASCIIString.isAvailable
-    /// Scratch stacks for the lists that are parsed most (see ``NodeStack``).
-    let selectionStack = NodeStack<Selection>()
-    let argumentStack = NodeStack<Argument>()
+    /// Scratch stacks for the lists that are parsed most (see ``NodeStack``), kept from one
+    /// parse to the next (``ParserScratch``); ``Parser`` gives them back when done.
+    let scratch: ParserScratch
+    let selectionStack: NodeStack<Selection>
+    let argumentStack: NodeStack<Argument>
     /// Scratch stacks of the type-system lists, made on first use (executable documents never
     /// need them): one exactly-sized array per list instead of an array grown by doubling.
     var fieldDefinitionStack: NodeStack<FieldDefinition>?
@@ -36,6 +38,10 @@ struct DocumentParser {
         self.options = options
         self.lexer = Lexer(bytes: bytes)
         self.keepsLocations = !options.noLocation
+        let scratch = ParserScratch.take()
+        self.scratch = scratch
+        self.selectionStack = scratch.selections
+        self.argumentStack = scratch.arguments
     }
 
     // MARK: Tokens
@@ -246,7 +252,10 @@ struct DocumentParser {
 
     mutating func parseStringLiteral() throws(SyntaxFailure) -> StringValue {
         let current = token
-        let value = tokenString
+        // Taken, not copied: a token's string is used once, and a copy would cost a reference
+        // count increment now and a decrement when the next string token replaces it.
+        var value = ""
+        swap(&value, &tokenString)
         try advance()
         return StringValue(value, block: current.kind == .blockString, location: location(from: current.start))
     }
@@ -266,7 +275,8 @@ struct DocumentParser {
     mutating func parseNamedType() throws(SyntaxFailure) -> NamedType {
         let start = token.start
         let name = try parseName()
-        return NamedType(name: name, location: location(from: start))
+        let location = location(from: start)
+        return NamedType(name: consume name, location: location)
     }
 
     /// Type : NamedType | ListType | NonNullType
@@ -280,12 +290,12 @@ struct DocumentParser {
             let inner = try parseTypeReference()
             try expect(.bracketR)
             depth -= 1
-            type = .list(ListType(type: inner, location: location(from: start)))
+            type = .list(ListType(type: consume inner, location: location(from: start)))
         } else {
             type = .named(try parseNamedType())
         }
         if try expectOptional(.bang) {
-            return .nonNull(NonNullType(type: type, location: location(from: start)))
+            return .nonNull(NonNullType(type: consume type, location: location(from: start)))
         }
         return type
     }

@@ -30,7 +30,47 @@ struct Lexer {
 
     /// Reads the next token at or after `start`, skipping ignored tokens (white space, line
     /// terminators, commas, byte order marks and comments).
+    ///
+    /// Inlined into the parser's `advance()`: white space, names and single-character
+    /// punctuators (almost every token of a document) are read here without a call; anything
+    /// else goes to ``scanToken(from:)``.
+    @inline(__always)
     mutating func nextToken(from start: Int) throws(SyntaxFailure) -> RawToken {
+        let count = bytes.count
+        var position = start
+        while position < count {
+            let code = bytes[position]
+            if CharacterClass.isNameStart(code) {
+                return RawToken(kind: .name, start: position, end: scanName(from: position + 1))
+            }
+            if code == 0x20 {
+                position = skipSpaces(from: position + 1)
+                continue
+            }
+            if code == 0x0A {
+                position += 1
+                if position < count && bytes[position] == 0x20 { position = skipSpaces(from: position + 1) }
+                continue
+            }
+            if code == 0x2C || code == 0x09 || code == 0x0D {
+                position += 1
+                continue
+            }
+            if code < 0x80 {
+                let kind = Self.punctuatorKinds.utf8Start[Int(code)]
+                if kind != 0 {
+                    return RawToken(kind: TokenKind(rawValue: kind).unsafelyUnwrapped, start: position, end: position + 1)
+                }
+            }
+            return try scanToken(from: position)
+        }
+        return RawToken(kind: .endOfFile, start: count, end: count)
+    }
+
+    /// ``nextToken(from:)`` for every kind of token (strings, numbers, `...`, comments, byte
+    /// order marks and errors included), out of line.
+    @inline(never)
+    mutating func scanToken(from start: Int) throws(SyntaxFailure) -> RawToken {
         let count = bytes.count
         var position = start
         while position < count {

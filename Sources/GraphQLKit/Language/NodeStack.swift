@@ -4,7 +4,7 @@
 /// off the top.
 final class NodeStack<Element> {
     fileprivate var storage: UnsafeMutablePointer<Element>
-    fileprivate var capacity: Int
+    fileprivate(set) var capacity: Int
     private(set) var count = 0
 
     init(capacity: Int = 64) {
@@ -22,6 +22,12 @@ final class NodeStack<Element> {
         if count == capacity { grow() }
         (storage + count).initialize(to: element)
         count += 1
+    }
+
+    /// Drops every element.
+    func removeAll() {
+        storage.deinitialize(count: count)
+        count = 0
     }
 
     /// Moves the elements from `base` to the top into a new array and pops them.
@@ -53,11 +59,9 @@ final class NodeStack<Element> {
 extension NodeStack where Element == Selection {
     /// Pushes a field built in place from its parts (no temporary `Field` or `Selection` copies).
     @inline(__always)
-    func pushField(alias: consuming Name?, name: consuming Name, arguments: consuming [Argument], directives: consuming [Directive],
-                   selectionSet: consuming SelectionSet?, location: Location?) {
+    func pushField(name: consuming Name, extras: consuming FieldExtras?, selectionSet: consuming SelectionSet?, location: Location?) {
         if count == capacity { grow() }
-        let field = Field(alias: alias, name: name, arguments: arguments, directives: directives,
-                          selectionSet: selectionSet, location: location)
+        let field = Field(name: name, extras: extras, selectionSet: selectionSet, location: location)
         (storage + count).initialize(to: .field(consume field))
         count += 1
     }

@@ -66,6 +66,7 @@ public enum Parser {
                                     _ body: (inout DocumentParser) throws(SyntaxFailure) -> Result) throws(GraphQLError) -> Result {
         let outcome: Swift.Result<Result, SyntaxFailure> = source.utf8.withUnsafeBufferPointer { bytes in
             var parser = DocumentParser(source: source, bytes: bytes, options: options)
+            defer { ParserScratch.recycle(parser.scratch) }
             return Swift.Result { () throws(SyntaxFailure) in try body(&parser) }
         }
         switch outcome {

@@ -25,7 +25,10 @@ enum SmallASCIIString {
     static func make(words: (UInt64, UInt64), length: Int) -> String {
         // Top byte: immortal (0x80), ASCII (0x40), small (0x20), then the count.
         let flags = (0xE0 | UInt64(truncatingIfNeeded: length)) << 56
-        return unsafeBitCast((words.0, words.1 | flags), to: String.self)
+        // Moved out of the two words rather than bit-cast: a bit-cast value is borrowed, and
+        // the compiler would retain it (a runtime call, for a string that needs none).
+        var raw = (words.0, words.1 | flags)
+        return withUnsafeMutableBytes(of: &raw) { $0.baseAddress!.bindMemory(to: String.self, capacity: 1).move() }
     }
 
     /// The string of the `length` (1...15) ASCII bytes at `start` in `bytes`: read as two words

@@ -95,27 +95,86 @@ public enum Selection: Sendable, Hashable {
 }
 
 /// `alias: name(arguments) @directives { selections }`.
+///
+/// Most fields have no alias, arguments or directives: those three are kept together in one
+/// shared box that a plain field does not have, so a plain field is smaller and cheaper to build,
+/// copy and free. They read and write like stored properties.
 public struct Field: Sendable, Hashable {
-    public var alias: Name?
     public var name: Name
-    public var arguments: [Argument]
-    public var directives: [Directive]
     public var selectionSet: SelectionSet?
     public var location: Location?
+    /// The alias, arguments and directives; nil when the field has none of them.
+    private var extras: FieldExtras?
 
-    @inlinable
     public init(alias: Name? = nil, name: Name, arguments: [Argument] = [], directives: [Directive] = [],
                 selectionSet: SelectionSet? = nil, location: Location? = nil) {
-        self.alias = alias
         self.name = name
-        self.arguments = arguments
-        self.directives = directives
         self.selectionSet = selectionSet
         self.location = location
+        self.extras = FieldExtras.make(alias: alias, arguments: arguments, directives: directives)
+    }
+
+    /// A field from its parts as the parser has them.
+    @inline(__always)
+    init(name: consuming Name, extras: consuming FieldExtras?, selectionSet: consuming SelectionSet?, location: Location?) {
+        self.name = name
+        self.selectionSet = selectionSet
+        self.location = location
+        self.extras = extras
+    }
+
+    public var alias: Name? {
+        get { extras?.alias }
+        set { extras = FieldExtras.make(alias: newValue, arguments: arguments, directives: directives) }
+    }
+
+    public var arguments: [Argument] {
+        get { extras?.arguments ?? [] }
+        set { extras = FieldExtras.make(alias: alias, arguments: newValue, directives: directives) }
+    }
+
+    public var directives: [Directive] {
+        get { extras?.directives ?? [] }
+        set { extras = FieldExtras.make(alias: alias, arguments: arguments, directives: newValue) }
     }
 
     /// The key this field's value has in the response: the alias, or else the name.
-    public var responseKey: String { alias?.value ?? name.value }
+    public var responseKey: String { extras?.alias?.value ?? name.value }
+
+    public static func == (lhs: Field, rhs: Field) -> Bool {
+        lhs.name == rhs.name && lhs.location == rhs.location && lhs.selectionSet == rhs.selectionSet
+            && (lhs.extras === rhs.extras
+                || (lhs.alias == rhs.alias && lhs.arguments == rhs.arguments && lhs.directives == rhs.directives))
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(alias)
+        hasher.combine(name)
+        hasher.combine(arguments)
+        hasher.combine(directives)
+        hasher.combine(selectionSet)
+        hasher.combine(location)
+    }
+}
+
+/// The rarely present parts of a ``Field``, immutable (a change makes a new box).
+final class FieldExtras: Sendable {
+    let alias: Name?
+    let arguments: [Argument]
+    let directives: [Directive]
+
+    private init(alias: Name?, arguments: [Argument], directives: [Directive]) {
+        self.alias = alias
+        self.arguments = arguments
+        self.directives = directives
+    }
+
+    /// A box for the parts, or nil when there is nothing to keep.
+    @inline(__always)
+    static func make(alias: consuming Name?, arguments: consuming [Argument], directives: consuming [Directive]) -> FieldExtras? {
+        if alias == nil && arguments.isEmpty && directives.isEmpty { return nil }
+        return FieldExtras(alias: alias, arguments: arguments, directives: directives)
+    }
 }
 
 /// `name: value` in a field's or directive's argument list.
