@@ -49,7 +49,7 @@ let package = Package(
         // The case-answering logic of graphql-conformance, callable in-process by the tests.
         .target(name: "GraphQLConformanceKit", dependencies: ["GraphQLKit"]),
         // Release-mode measurements: parse speed (vs graphql-js, Benchmarks/run-parse-benchmarks) and stack use.
-        .executableTarget(name: "GraphQLKitBenchmarks", dependencies: ["GraphQLKit"], path: "Benchmarks/GraphQLKitBenchmarks"),
+        .executableTarget(name: "GraphQLKitBenchmarks", dependencies: ["GraphQLKit", "BenchmarkStatistics"], path: "Benchmarks/GraphQLKitBenchmarks"),
         // libpq's C headers; only the Postgres module imports it.
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // epoll, eventfd and posix_spawn extras (Linux C library headers) for the Postgres module.
@@ -149,9 +149,9 @@ let package = Package(
         ),
         // Release-mode measurements of schema building and execution (W2, W4–W7) vs graphql-js,
         // Benchmarks/run-execution-benchmarks.
-        .executableTarget(name: "GraphQLExecutionBenchmarks", dependencies: ["GraphQLKit"], path: "Benchmarks/GraphQLKitExecutionBenchmarks"),
+        .executableTarget(name: "GraphQLExecutionBenchmarks", dependencies: ["GraphQLKit", "BenchmarkStatistics"], path: "Benchmarks/GraphQLKitExecutionBenchmarks"),
         // Validation speed (vs graphql-js, Benchmarks/run-validation-benchmarks): W3 and a large generated query.
-        .executableTarget(name: "GraphQLValidationBenchmarks", dependencies: ["GraphQLKit"], path: "Benchmarks/GraphQLKitValidationBenchmarks"),
+        .executableTarget(name: "GraphQLValidationBenchmarks", dependencies: ["GraphQLKit", "BenchmarkStatistics"], path: "Benchmarks/GraphQLKitValidationBenchmarks"),
         // Events between services: the transactional outbox, the HTTP event feed (long-poll, snapshot,
         // retention) and the consumer that fills reference tables exactly once (see README "Events").
         .target(
@@ -181,7 +181,8 @@ let package = Package(
         // supergraphs composed elsewhere, and the API schema clients see.
         .target(name: "SupergraphComposition", dependencies: ["GraphQLKit"]),
         .testTarget(name: "SupergraphCompositionTests", dependencies: ["SupergraphComposition", "GraphQLKit"]),
-        // Latency percentiles and medians shared by the benchmark executables.
+        // What the benchmark executables share: latency percentiles and medians, the process CPU clock,
+        // reading input files (the GitHub schema).
         .target(name: "BenchmarkStatistics", path: "Benchmarks/BenchmarkStatistics"),
         // Release-mode benchmark: event propagation lag, producer commit -> consumer commit (BENCHMARKS.md).
         .executableTarget(

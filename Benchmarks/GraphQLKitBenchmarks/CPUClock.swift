@@ -1,15 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// CPU time consumed by this process (all threads), in seconds.
-func processCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
+import BenchmarkStatistics
 
 /// Runs `body` repeatedly for at least `seconds` of CPU time (after a warm-up) and returns
 /// operations per CPU-second.

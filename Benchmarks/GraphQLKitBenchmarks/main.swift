@@ -4,6 +4,7 @@
 //   graphql-kit-benchmarks stack-check            stack bytes used at the default depth limits
 //
 // Benchmarks/run-parse-benchmarks runs `parse` side by side with graphql-js (Benchmarks/graphql-js-parse.js).
+import BenchmarkStatistics
 import GraphQLKit
 
 #if canImport(Glibc)
@@ -11,19 +12,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-func readFile(_ path: String) -> String? {
-    guard let file = fopen(path, "rb") else { return nil }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let count = fread(&buffer, 1, buffer.count, file)
-        if count <= 0 { break }
-        bytes.append(contentsOf: buffer[0..<count])
-    }
-    return String(decoding: bytes, as: UTF8.self)
-}
 
 func fail(_ message: String) -> Never {
     let line = Array("graphql-kit-benchmarks: \(message)\n".utf8)

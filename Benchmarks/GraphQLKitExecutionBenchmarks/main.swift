@@ -12,6 +12,7 @@
 //   W5  { items { id name price inStock tags } } over 1000 in-memory items
 //   W6  100 users × 10 posts × 5 comments
 //   W7  parse + validate + execute of a small query with a variable, every time from text
+import BenchmarkStatistics
 import GraphQLKit
 
 #if canImport(Glibc)
@@ -27,26 +28,8 @@ func fail(_ message: String) -> Never {
 }
 
 func githubSDL() -> String {
-    var candidates: [String] = []
-    if let shared = getenv("SHARED_DIR") { candidates.append(String(cString: shared) + "/data/github-schema.graphql") }
-    candidates += ["../shared/data/github-schema.graphql", "/work/shared/data/github-schema.graphql"]
-    for path in candidates {
-        if let text = readFile(path) { return text }
-    }
-    fail("github-schema.graphql not found (set SHARED_DIR)")
-}
-
-func readFile(_ path: String) -> String? {
-    guard let file = fopen(path, "rb") else { return nil }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let count = fread(&buffer, 1, buffer.count, file)
-        if count <= 0 { break }
-        bytes.append(contentsOf: buffer[0..<count])
-    }
-    return String(decoding: bytes, as: UTF8.self)
+    guard let sdl = readGitHubSchemaSDL() else { fail("github-schema.graphql not found (set SHARED_DIR)") }
+    return sdl
 }
 
 /// One operation of a workload: returns the response bytes' length (so nothing is optimized away).
@@ -81,13 +64,6 @@ func workload(_ name: String) async throws -> Operation {
     default:
         fail("unknown workload \(name) (W2, W4, W5, W6, W7)")
     }
-}
-
-/// CPU time of this process (all threads), in seconds.
-func processCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
 /// The measurement runs off the main actor, on the concurrency pool as a server's request

@@ -8,6 +8,7 @@
 // Workloads:
 //   W3     the standard introspection query against the GitHub schema
 //   LARGE  the generated large query (Benchmarks/generate-large-query.js) against the GitHub schema
+import BenchmarkStatistics
 import GraphQLKit
 
 #if canImport(Glibc)
@@ -22,34 +23,9 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
-func readFile(_ path: String) -> String? {
-    guard let file = fopen(path, "rb") else { return nil }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let count = fread(&buffer, 1, buffer.count, file)
-        if count <= 0 { break }
-        bytes.append(contentsOf: buffer[0..<count])
-    }
-    return String(decoding: bytes, as: UTF8.self)
-}
-
 func githubSDL() -> String {
-    var candidates: [String] = []
-    if let shared = getenv("SHARED_DIR") { candidates.append(String(cString: shared) + "/data/github-schema.graphql") }
-    candidates += ["../shared/data/github-schema.graphql", "/work/shared/data/github-schema.graphql"]
-    for path in candidates {
-        if let text = readFile(path) { return text }
-    }
-    fail("github-schema.graphql not found (set SHARED_DIR)")
-}
-
-/// CPU time of this process (all threads), in seconds.
-func processCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    guard let sdl = readGitHubSchemaSDL() else { fail("github-schema.graphql not found (set SHARED_DIR)") }
+    return sdl
 }
 
 func workload(_ name: String, _ queryFile: String?) throws -> () -> [GraphQLError] {

@@ -186,8 +186,7 @@ public final class GraphQLScalarType: Sendable {
         self.astNode = astNode
         self.extensionASTNodes = extensionASTNodes
         self.source = source
-        self.extensionSources = extensionSources.count == extensionASTNodes.count ? extensionSources
-            : Array(repeating: source, count: extensionASTNodes.count)
+        self.extensionSources = sourcesPerExtension(extensionSources, count: extensionASTNodes.count, defaultingTo: source)
     }
 
     /// Whether this is one of the five scalars the specification defines.
@@ -221,8 +220,7 @@ public final class GraphQLObjectType: Sendable {
         self.astNode = astNode
         self.extensionASTNodes = extensionASTNodes
         self.source = source
-        self.extensionSources = extensionSources.count == extensionASTNodes.count ? extensionSources
-            : Array(repeating: source, count: extensionASTNodes.count)
+        self.extensionSources = sourcesPerExtension(extensionSources, count: extensionASTNodes.count, defaultingTo: source)
     }
 }
 
@@ -250,8 +248,7 @@ public final class GraphQLInterfaceType: Sendable {
         self.astNode = astNode
         self.extensionASTNodes = extensionASTNodes
         self.source = source
-        self.extensionSources = extensionSources.count == extensionASTNodes.count ? extensionSources
-            : Array(repeating: source, count: extensionASTNodes.count)
+        self.extensionSources = sourcesPerExtension(extensionSources, count: extensionASTNodes.count, defaultingTo: source)
     }
 }
 
@@ -276,8 +273,7 @@ public final class GraphQLUnionType: Sendable {
         self.astNode = astNode
         self.extensionASTNodes = extensionASTNodes
         self.source = source
-        self.extensionSources = extensionSources.count == extensionASTNodes.count ? extensionSources
-            : Array(repeating: source, count: extensionASTNodes.count)
+        self.extensionSources = sourcesPerExtension(extensionSources, count: extensionASTNodes.count, defaultingTo: source)
     }
 }
 
@@ -302,8 +298,7 @@ public final class GraphQLEnumType: Sendable {
         self.astNode = astNode
         self.extensionASTNodes = extensionASTNodes
         self.source = source
-        self.extensionSources = extensionSources.count == extensionASTNodes.count ? extensionSources
-            : Array(repeating: source, count: extensionASTNodes.count)
+        self.extensionSources = sourcesPerExtension(extensionSources, count: extensionASTNodes.count, defaultingTo: source)
     }
 }
 
@@ -332,8 +327,7 @@ public final class GraphQLInputObjectType: Sendable {
         self.astNode = astNode
         self.extensionASTNodes = extensionASTNodes
         self.source = source
-        self.extensionSources = extensionSources.count == extensionASTNodes.count ? extensionSources
-            : Array(repeating: source, count: extensionASTNodes.count)
+        self.extensionSources = sourcesPerExtension(extensionSources, count: extensionASTNodes.count, defaultingTo: source)
     }
 }
 

@@ -59,8 +59,7 @@ public final class GraphQLSchema: Sendable {
         self.astNode = astNode
         self.extensionASTNodes = extensionASTNodes
         self.astSource = astSource
-        self.extensionSources = extensionSources.count == extensionASTNodes.count ? extensionSources
-            : Array(repeating: astSource, count: extensionASTNodes.count)
+        self.extensionSources = sourcesPerExtension(extensionSources, count: extensionASTNodes.count, defaultingTo: astSource)
 
         var given: [String: GraphQLNamedType] = [:]
         for type in types {

@@ -16,15 +16,7 @@ public final class UniqueArgumentNamesRule: ValidationRule {
 
     static func check(_ arguments: [Argument], _ context: ValidationContext) {
         guard arguments.count > 1 else { return }
-        var order: [String] = []
-        var groups: [String: [Location?]] = [:]
-        for argument in arguments {
-            if groups[argument.name.value] == nil { order.append(argument.name.value) }
-            groups[argument.name.value, default: []].append(argument.name.location)
-        }
-        for name in order where groups[name]!.count > 1 {
-            context.report("There can be only one argument named \"\(name)\".", nodes: groups[name]!)
-        }
+        context.reportRepeatedNames(arguments.lazy.map(\.name)) { "There can be only one argument named \"\($0)\"." }
     }
 
     private func check(_ arguments: [Argument], _ context: ValidationContext) { Self.check(arguments, context) }

@@ -23,14 +23,6 @@ public final class UniqueArgumentDefinitionNamesRule: ValidationRule {
 
     private func check(_ parent: String, _ arguments: [InputValueDefinition], _ context: ValidationContext) {
         guard arguments.count > 1 else { return }
-        var order: [String] = []
-        var groups: [String: [Location?]] = [:]
-        for argument in arguments {
-            if groups[argument.name.value] == nil { order.append(argument.name.value) }
-            groups[argument.name.value, default: []].append(argument.name.location)
-        }
-        for name in order where groups[name]!.count > 1 {
-            context.report("Argument \"\(parent)(\(name):)\" can only be defined once.", nodes: groups[name]!)
-        }
+        context.reportRepeatedNames(arguments.lazy.map(\.name)) { "Argument \"\(parent)(\($0):)\" can only be defined once." }
     }
 }
