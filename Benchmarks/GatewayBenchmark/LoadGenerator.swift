@@ -9,6 +9,8 @@ struct LoadResult: Sendable {
     var p50Milliseconds: Double
     var p99Milliseconds: Double
     var failures: Int
+    /// Units of work completed successfully.
+    var completed: Int
 }
 
 enum LoadGenerator {
@@ -47,7 +49,8 @@ enum LoadGenerator {
             latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
         }
         return LoadResult(requestsPerSecond: Double(latencies.count) / seconds, p50Milliseconds: percentile(0.5),
-                          p99Milliseconds: percentile(0.99), failures: perWorker.reduce(0) { $0 + $1.1 })
+                          p99Milliseconds: percentile(0.99), failures: perWorker.reduce(0) { $0 + $1.1 },
+                          completed: latencies.count)
     }
 
     /// One POST of a JSON body to 127.0.0.1:`port`/graphql; true on 200.

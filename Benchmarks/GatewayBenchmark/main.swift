@@ -14,6 +14,7 @@ import GatewayCore
 import GraphQLKit
 import HTTPKit
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 
@@ -98,9 +99,22 @@ final class RecordingTransport: SubgraphTransport {
     let inner: HTTPSubgraphTransport
     let recorded = RecordedRequests()
     init(inner: HTTPSubgraphTransport) { self.inner = inner }
+    let responses = NIOLockedValueBox<[[UInt8]: [UInt8]]>([:])
     func send(_ body: [UInt8], to subgraph: SubgraphEndpoint, headers: [(name: String, value: String)]) async throws -> [UInt8] {
         recorded.append(subgraph, body)
-        return try await inner.send(body, to: subgraph, headers: headers)
+        let response = try await inner.send(body, to: subgraph, headers: headers)
+        responses.withLockedValue { $0[body] = response }
+        return response
+    }
+}
+
+/// Answers each subgraph request with the response recorded for the same body: the engine's
+/// own work (planning cache, request bodies, merging, shaping) measured without any I/O.
+struct CannedTransport: SubgraphTransport {
+    let responses: [[UInt8]: [UInt8]]
+    func send(_ body: [UInt8], to subgraph: SubgraphEndpoint, headers: [(name: String, value: String)]) async throws -> [UInt8] {
+        guard let response = responses[body] else { throw SubgraphRequestError("no recorded response") }
+        return response
     }
 }
 
@@ -111,6 +125,24 @@ let plan = try engine.plan(query: BenchmarkData.testQuery, operationName: nil).g
 let rounds = plan.node.map(collectRounds) ?? []
 let (_, statistics) = await engine.execute(GatewayRequest(query: BenchmarkData.testQuery))
 let recorded = recorder.recorded.all
+
+/// CPU seconds of this process so far.
+func processCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+// The engine alone: TestQuery executed over canned subgraph responses, one at a time.
+let cannedEngine = try GatewayEngine(supergraph: engine.supergraph, transport: CannedTransport(responses: recorder.responses.withLockedValue { $0 }))
+var engineSamples: [Double] = []
+for _ in 0..<5 {
+    let iterations = 1000
+    let began = processCPUSeconds()
+    for _ in 0..<iterations { _ = await cannedEngine.execute(GatewayRequest(query: BenchmarkData.testQuery)).response.serialized() }
+    engineSamples.append((processCPUSeconds() - began) / Double(iterations) * 1e6)
+}
+engineSamples.sort()
 
 /// The fetches of the plan grouped by round (the plan is a sequence of parallel steps).
 func collectRounds(_ node: PlanNode) -> [[FetchNode]] {
@@ -152,6 +184,7 @@ func peakRSS(_ pid: Int32) -> Int? {
 
 print("TestQuery: \(statistics.subgraphCalls) subgraph calls in \(statistics.rounds) rounds (plan: \(plan.node?.fetches.count ?? 0) fetches, \(plan.node?.sequentialRounds ?? 0) rounds)")
 print("same data as the monolith: \(sameData)")
+print("engine CPU per TestQuery without I/O (canned subgraph responses, median of 5 x 1000): \(String(format: "%.1f", engineSamples[2])) µs (min \(String(format: "%.1f", engineSamples[0])))")
 if !sameData {
     print("gateway:  \(gatewayAnswer?.serialized().prefix(400) ?? "none")")
     print("monolith: \(monolithAnswer?.serialized().prefix(400) ?? "none")")
@@ -161,14 +194,27 @@ var gatewayRuns: [LoadResult] = []
 var monolithRuns: [LoadResult] = []
 var replayRuns: [LoadResult] = []
 let duration = Duration.seconds(secondsPerRun)
+// CPU accounting per measurement: every process of the benchmark, and the machine as a whole.
+let watchedNames = ["driver", "gateway", "subgraphs", "monolith"]
+let watchedPIDs = [getpid(), gatewayProcess.processIdentifier, subgraphProcess.processIdentifier, monolithProcess.processIdentifier]
+let cores = ProcessInfo.processInfo.activeProcessorCount
+func measured(_ load: () async -> LoadResult) async -> (LoadResult, CPUCost) {
+    let start = CPUSnapshot.take(watchedPIDs)
+    let result = await load()
+    return (result, CPUCost(from: start, to: CPUSnapshot.take(watchedPIDs), requests: result.completed, cores: cores))
+}
 for run in 1...runs {
-    let gateway = await LoadGenerator.run(concurrency: concurrency, duration: duration) {
-        await LoadGenerator.post(client, port: gatewayPort, body: body, protocol: .http1_1)
+    let (gateway, gatewayCPU) = await measured {
+        await LoadGenerator.run(concurrency: concurrency, duration: duration) {
+            await LoadGenerator.post(client, port: gatewayPort, body: body, protocol: .http1_1)
+        }
     }
-    let monolith = await LoadGenerator.run(concurrency: concurrency, duration: duration) {
-        await LoadGenerator.post(client, port: monolithPort, body: body, protocol: .http1_1)
+    let (monolith, monolithCPU) = await measured {
+        await LoadGenerator.run(concurrency: concurrency, duration: duration) {
+            await LoadGenerator.post(client, port: monolithPort, body: body, protocol: .http1_1)
+        }
     }
-    let replay = await LoadGenerator.run(concurrency: concurrency, duration: duration, unit: replayUnit)
+    let (replay, replayCPU) = await measured { await LoadGenerator.run(concurrency: concurrency, duration: duration, unit: replayUnit) }
     gatewayRuns.append(gateway)
     monolithRuns.append(monolith)
     replayRuns.append(replay)
@@ -176,6 +222,9 @@ for run in 1...runs {
         "\(name): \(Int(result.requestsPerSecond)) req/s, p50 \(String(format: "%.2f", result.p50Milliseconds)) ms, p99 \(String(format: "%.2f", result.p99Milliseconds)) ms, failures \(result.failures)"
     }
     print("run \(run): " + line("gateway", gateway) + " | " + line("monolith", monolith) + " | " + line("subgraph replay", replay))
+    print("  gateway   " + gatewayCPU.describe(watchedNames))
+    print("  monolith  " + monolithCPU.describe(watchedNames))
+    print("  replay    " + replayCPU.describe(watchedNames))
 }
 
 func median(_ values: [Double]) -> Double {

@@ -37,6 +37,9 @@ MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
 var clientConfiguration = HTTPClientConfiguration()
 clientConfiguration.requestTimeout = .nanoseconds(Int64(configuration.subgraphTimeout.components.seconds) * 1_000_000_000
                                                  + configuration.subgraphTimeout.components.attoseconds / 1_000_000_000)
+// Requests run on their connection's event loop (runsTasksOnEventLoop below) and reach each
+// subgraph over that loop's own connection: a request never changes threads.
+clientConfiguration.poolPerEventLoop = true
 let client = HTTPClient(configuration: clientConfiguration, logger: logger)
 let transport = HTTPSubgraphTransport(client: client, requestTimeout: clientConfiguration.requestTimeout)
 
@@ -48,7 +51,8 @@ case .subgraphs(let subgraphs):
     source = SubgraphPollingSource(subgraphs: subgraphs, transport: transport)
 }
 
-let runtime = GatewayRuntime(source: source, transport: transport, planCacheSize: configuration.planCacheSize, logger: logger)
+let runtime = GatewayRuntime(source: source, transport: transport, planCacheSize: configuration.planCacheSize,
+                             overrideLabels: OverrideLabelPolicy(enabledLabels: configuration.enabledOverrideLabels), logger: logger)
 await runtime.reload()
 
 var tokenCheck: GatewayTokenCheck?
@@ -62,8 +66,9 @@ if let jwksURL = configuration.jwksURL {
 let readiness = HTTPReadiness()
 let router = GatewayRouter.make(runtime: runtime, readiness: readiness, metrics: PrometheusMetricsResponder(registry: registry),
                                 tokenCheck: tokenCheck)
-let server = HTTPServer(configuration: HTTPServerConfiguration(host: configuration.host, port: configuration.port),
-                        responder: router, logger: logger, readiness: readiness)
+var serverConfiguration = HTTPServerConfiguration(host: configuration.host, port: configuration.port)
+serverConfiguration.runsTasksOnEventLoop = true
+let server = HTTPServer(configuration: serverConfiguration, responder: router, logger: logger, readiness: readiness)
 let reloader = SupergraphReloader(runtime: runtime, interval: configuration.pollInterval)
 let group = ServiceGroup(configuration: ServiceGroupConfiguration(
     services: [.init(service: server), .init(service: reloader)],

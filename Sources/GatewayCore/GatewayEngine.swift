@@ -33,20 +33,25 @@ public final class GatewayEngine: Sendable {
     public let supergraph: Supergraph
     public let planner: QueryPlanner
     public let executor: PlanExecutor
+    /// Decides which progressive-override labels are active per request.
+    public let overrideLabels: OverrideLabelPolicy
     private let introspection: ExecutableSchema<Void>
     private let cache: QueryPlanCache
 
-    public init(supergraph: Supergraph, transport: any SubgraphTransport, planCacheSize: Int = 1000) throws(GraphQLError) {
+    public init(supergraph: Supergraph, transport: any SubgraphTransport, planCacheSize: Int = 1000,
+                overrideLabels: OverrideLabelPolicy = OverrideLabelPolicy()) throws(GraphQLError) {
         self.supergraph = supergraph
+        self.overrideLabels = overrideLabels
         self.planner = QueryPlanner(supergraph: supergraph)
         self.executor = PlanExecutor(supergraph: supergraph, transport: transport)
         self.introspection = try ExecutableSchema<Void>(schema: supergraph.apiSchema)
         self.cache = QueryPlanCache(capacity: planCacheSize)
     }
 
-    /// The plan for an operation (from the cache when planned before).
-    public func plan(query: String, operationName: String?) -> Result<QueryPlan, QueryPlanningFailure> {
-        cache.plan(query: query, operationName: operationName, planner: planner)
+    /// The plan for an operation under the progressive-override `labels` (from the cache when
+    /// planned before).
+    public func plan(query: String, operationName: String?, labels: ActiveOverrideLabels = .none) -> Result<QueryPlan, QueryPlanningFailure> {
+        cache.plan(query: query, operationName: operationName, labels: labels, planner: planner)
     }
 
     /// Number of cached plans.
@@ -55,7 +60,8 @@ public final class GatewayEngine: Sendable {
     /// Executes a client request; the statistics say how many subgraph calls and rounds it took.
     public func execute(_ request: GatewayRequest) async -> (response: GraphQLResponse, statistics: ExecutionStatistics) {
         let plan: QueryPlan
-        switch self.plan(query: request.query, operationName: request.operationName) {
+        let labels = supergraph.overrideLabels.isEmpty ? ActiveOverrideLabels.none : overrideLabels.activeLabels(in: supergraph)
+        switch self.plan(query: request.query, operationName: request.operationName, labels: labels) {
         case .success(let planned): plan = planned
         case .failure(let failure): return (GraphQLResponse(data: nil, errors: failure.errors), ExecutionStatistics())
         }

@@ -90,24 +90,32 @@ struct IdentityStore: Sendable {
         guard role == "STUDENT" || role == "TUTOR" || (allowAdmin && role == "ADMIN") else {
             throw ServiceError.badInput("role: only STUDENT or TUTOR can be chosen at registration")
         }
+        // Everything that is not SQL — the hash, the event, the signed token — is done before the
+        // transaction, which is then sent as one pipeline (see `Outbox.commit`): it holds its
+        // transaction id for one round trip inside the server, not for five from here.
         let passwordHash = try await hasher.hash(input.password)
         let id = UUID()
         let sessionID = UUID()
+        let created = try UserEvents.event(UserEvents.created, UserEventPayload(
+            id: id, email: email, firstName: firstName, lastName: lastName, role: role, status: User.initialStatus, version: 1))
+        let (token, expiresAt) = issuer.issue(forUserID: id, role: role, sessionID: sessionID)
+        let results: [PostgresRows]
         do {
-            return try await pool.transaction { tx in
-                let rows = try await tx.query("""
-                    INSERT INTO users (id, email, first_name, last_name, role, password_hash)
-                    VALUES (\(id), \(email), \(firstName), \(lastName), \(role), \(passwordHash))
-                    RETURNING \(unescaped: User.columns)
-                    """)
-                let user = try User(row: rows[0])
-                try await tx.query("INSERT INTO user_profiles (user_id) VALUES (\(id))")
-                try await UserEvents.append(UserEvents.created, user, on: tx)
-                return try await openSession(for: user, sessionID: sessionID, on: tx)
-            }
+            results = try await UserEvents.outbox.commit([
+                """
+                INSERT INTO users (id, email, first_name, last_name, role, status, version, password_hash)
+                VALUES (\(id), \(email), \(firstName), \(lastName), \(role), \(User.initialStatus), 1, \(passwordHash))
+                RETURNING \(unescaped: User.columns)
+                """,
+                "INSERT INTO user_profiles (user_id) VALUES (\(id))",
+                "INSERT INTO user_sessions (session_id, user_id, expires_at) VALUES (\(sessionID), \(id), \(expiresAt))",
+            ], events: [created], on: pool)
         } catch let error as PostgresError where error.sqlState == Self.uniqueViolation {
             throw ServiceError.conflict("email: already registered")
         }
+        var user = try User(row: results[0][0])
+        user.disclosedToCaller = true
+        return AuthPayload(token: token, expiresAt: expiresAt, user: user)
     }
 
     func login(email: String, password: String) async throws -> AuthPayload {

@@ -32,8 +32,13 @@ struct TokenIssuer: Sendable {
 
     /// A token for `user` in session `sessionID`, and when it expires.
     func issue(for user: User, sessionID: UUID, now: Date = Date()) -> (token: String, expiresAt: Date) {
+        issue(forUserID: user.id, role: user.role, sessionID: sessionID, now: now)
+    }
+
+    /// A token for the user `userID` with `role` in session `sessionID`, and when it expires.
+    func issue(forUserID userID: UUID, role: String, sessionID: UUID, now: Date = Date()) -> (token: String, expiresAt: Date) {
         let expiresAt = now.addingTimeInterval(lifetime)
-        let claims = TokenClaims(iss: issuer, sub: user.id.uuidString.lowercased(), role: user.role,
+        let claims = TokenClaims(iss: issuer, sub: userID.uuidString.lowercased(), role: role,
                                  sid: sessionID.uuidString.lowercased(),
                                  iat: Int64(now.timeIntervalSince1970), exp: Int64(expiresAt.timeIntervalSince1970))
         return (JSONWebToken.sign(claims, key: key, keyID: keyID), expiresAt)

@@ -16,6 +16,8 @@ struct User: GraphQLObject, Sendable {
     var disclosedToCaller = false
 
     static let columns = "id, email, first_name, last_name, role, status, created_at, version"
+    /// The status of a newly registered user.
+    static let initialStatus = "ACTIVE"
 
     init(row: PostgresRow) throws {
         id = try row.decode(UUID.self, "id")
@@ -65,14 +67,19 @@ struct UserEventPayload: Codable, Sendable {
     var version: Int64
 
     init(_ user: User) {
-        id = user.id.uuidString.lowercased()
-        email = user.email
-        firstName = user.firstName
-        lastName = user.lastName
-        name = user.firstName + " " + user.lastName
-        role = user.role
-        status = user.status
-        version = user.version
+        self.init(id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName,
+                  role: user.role, status: user.status, version: user.version)
+    }
+
+    init(id: UUID, email: String, firstName: String, lastName: String, role: String, status: String, version: Int64) {
+        self.id = id.uuidString.lowercased()
+        self.email = email
+        self.firstName = firstName
+        self.lastName = lastName
+        self.name = firstName + " " + lastName
+        self.role = role
+        self.status = status
+        self.version = version
     }
 }
 

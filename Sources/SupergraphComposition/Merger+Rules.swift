@@ -13,7 +13,15 @@ extension Merger {
         return result
     }
 
-    /// OVERRIDE_FROM_SELF_ERROR, OVERRIDE_SOURCE_HAS_OVERRIDE, OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE.
+    /// The label of a progressive `@override(from:, label:)` that takes `field` over from
+    /// subgraph `graph` (the source keeps resolving it while the label is inactive).
+    func progressiveOverrideLabel(_ field: MergedField, from graph: Int) -> String? {
+        let name = graphName(graph)
+        return field.appearances.first { $0.graph != graph && $0.override == name && $0.overrideLabel != nil }?.overrideLabel
+    }
+
+    /// OVERRIDE_FROM_SELF_ERROR, OVERRIDE_LABEL_INVALID, OVERRIDE_SOURCE_HAS_OVERRIDE,
+    /// OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE.
     mutating func checkOverrides(_ type: MergedType) {
         for field in type.fields.values {
             let coordinate = "\(type.name).\(field.name)"
@@ -26,6 +34,9 @@ extension Merger {
                 }
                 if appearance.external {
                     error("OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE", "@override cannot be used on field \"\(coordinate)\" on subgraph \"\(name)\" since \"\(coordinate)\" on \"\(name)\" is marked with directive \"@external\"")
+                }
+                if let label = appearance.overrideLabel, !OverrideLabel.isValid(label) {
+                    error("OVERRIDE_LABEL_INVALID", "Invalid @override label \"\(label)\" on field \"\(coordinate)\" on subgraph \"\(name)\": labels must start with a letter and after that may contain alphanumerics, underscores, minuses, colons, periods, or slashes. Alternatively, labels may be of the form \"percent(x)\" where x is a float between 0-100 inclusive.")
                 }
                 if let source = graphs.firstIndex(where: { $0.name == from }), let sourceField = field.appearance(in: source), sourceField.override != nil {
                     error("OVERRIDE_SOURCE_HAS_OVERRIDE", "Field \"\(coordinate)\" on subgraph \"\(name)\" is also marked with directive @override in subgraph \"\(from)\". Only one @override directive is allowed per field.")
@@ -97,65 +108,6 @@ extension Merger {
             let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
             error("INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE", "[\(graph.name)] Interface type \"\(type.name)\" has a resolvable key (@key(fields: \"\(key.fields)\")) in subgraph \"\(graph.name)\" but that subgraph is missing some of the supergraph implementation types of \"\(type.name)\". Subgraph \"\(graph.name)\" should define type\(missing.count > 1 ? "s" : "") \(list) (and have \(missing.count > 1 ? "them" : "it") implement \"\(type.name)\").")
         }
-    }
-
-    /// SATISFIABILITY_ERROR (the common case): a field of an object type that only some
-    /// subgraphs resolve must be reachable from every other subgraph that returns the type,
-    /// through a resolvable `@key` of a resolving subgraph whose fields that subgraph has.
-    mutating func checkSatisfiability() {
-        let roots = Set(rootTypeNames.values)
-        let reachable = graphs.indices.map(reachableTypes)
-        for name in typeOrder {
-            guard let type = types[name], !type.isBroken, type.kind == .object, !roots.contains(name),
-                  type.appearances.count > 1 else { continue }
-            // The fields each subgraph has on the type (what it can put in a representation).
-            var availableByGraph: [Int: Set<String>] = [:]
-            for field in type.fields.values {
-                for appearance in field.appearances { availableByGraph[appearance.graph, default: []].insert(field.name) }
-            }
-            for field in type.fields.values where !field.addedForInterfaceObject {
-                let overridden = overriddenGraphs(field)
-                let resolving = field.appearances.filter { !$0.external && !overridden.contains($0.graph) }.map(\.graph)
-                guard !resolving.isEmpty else { continue }
-                for appearance in type.appearances where !resolving.contains(appearance.graph) && reachable[appearance.graph].contains(name) {
-                    let available = availableByGraph[appearance.graph] ?? []
-                    let reachable = resolving.contains { target in
-                        type.appearance(in: target)?.keys.contains { key in
-                            guard key.resolvable, let fieldSet = try? FieldSet(key.fields) else { return false }
-                            return fieldSet.selectionSet.selections.allSatisfy { selection in
-                                if case .field(let keyField) = selection { return available.contains(keyField.name.value) }
-                                return false
-                            }
-                        } ?? false
-                    }
-                    if !reachable {
-                        error("SATISFIABILITY_ERROR", "Field \"\(name).\(field.name)\" cannot be resolved when \"\(name)\" comes from \(subgraphList([appearance.graph])): only \(subgraphList(resolving)) resolve\(resolving.count == 1 ? "s" : "") it, and none of them has a resolvable @key on \"\(name)\" whose fields \(subgraphList([appearance.graph])) can provide.")
-                        break
-                    }
-                }
-            }
-        }
-    }
-
-    /// The types a query can meet in subgraph `graph`: from its root types and its resolvable
-    /// entities, through its own fields (interfaces and unions to their possible types).
-    func reachableTypes(_ graph: Int) -> Set<String> {
-        var pending: [String] = []
-        for name in typeOrder {
-            guard let type = types[name], let appearance = type.appearance(in: graph) else { continue }
-            if rootTypeNames.values.contains(name) || appearance.keys.contains(where: \.resolvable) { pending.append(name) }
-        }
-        var seen = Set(pending)
-        while let name = pending.popLast() {
-            guard let type = types[name] else { continue }
-            var next: [String] = type.fields.values.compactMap { $0.appearance(in: graph)?.type.namedTypeName }
-            next += type.unionMembers.filter { $0.graph == graph }.map(\.member)
-            if type.kind == .interface { next += implementations(of: name).filter { $0.appearance(in: graph) != nil }.map(\.name) }
-            for candidate in next where types[candidate]?.appearance(in: graph) != nil && seen.insert(candidate).inserted {
-                pending.append(candidate)
-            }
-        }
-        return seen
     }
 
     /// The `@inaccessible` rules: QUERY_ROOT_TYPE_INACCESSIBLE, REFERENCED_INACCESSIBLE,

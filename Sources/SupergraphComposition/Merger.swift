@@ -72,8 +72,9 @@ struct Merger {
             }
             if type.kind == .interface { checkInterfaceObjects(type) }
         }
-        checkSatisfiability()
         checkInaccessible()
+        // As in Apollo's composition, query paths are validated only once the merge succeeded.
+        if errors.isEmpty { checkSatisfiability() }
     }
 }
 

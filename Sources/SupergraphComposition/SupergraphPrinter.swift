@@ -199,6 +199,9 @@ struct SupergraphPrinter {
                     if let from = appearance.override {
                         arguments.append(Argument(name: "override", value: string(from)))
                         if let label = appearance.overrideLabel { arguments.append(Argument(name: "overrideLabel", value: string(label))) }
+                    } else if let label = merger.progressiveOverrideLabel(field, from: appearance.graph) {
+                        // The source of a progressive override resolves the field while the label is off.
+                        arguments.append(Argument(name: "overrideLabel", value: string(label)))
                     }
                     joins.append(Directive(name: "join__field", arguments: arguments))
                 }

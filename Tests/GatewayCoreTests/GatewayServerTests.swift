@@ -43,10 +43,14 @@ import Testing
         var configuration = HTTPClientConfiguration()
         configuration.maxRetries = 0
         configuration.requestTimeout = .seconds(60)
+        // As the gateway executable runs: requests on their connection's loop, a subgraph pool per loop.
+        configuration.poolPerEventLoop = true
         let client = HTTPClient(configuration: configuration, logger: logger)
         let runtime = GatewayRuntime(source: SupergraphFileSource(path: path), transport: HTTPSubgraphTransport(client: client, requestTimeout: .seconds(60)), logger: logger)
         let readiness = HTTPReadiness()
-        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0),
+        var serverConfiguration = HTTPServerConfiguration(host: "127.0.0.1", port: 0)
+        serverConfiguration.runsTasksOnEventLoop = true
+        let server = HTTPServer(configuration: serverConfiguration,
                                 responder: GatewayRouter.make(runtime: runtime, readiness: readiness), logger: logger, readiness: readiness)
         func cleanUp() async {
             await server.shutdown()

@@ -1,6 +1,7 @@
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 import Testing
 
 @testable import HTTPKit
@@ -166,6 +167,64 @@ struct ClientTests {
                     }
                     #expect(try await client.send(HTTPClientRequest(path: "/bytes?n=999"), to: upstream).body.readableBytes == 999)
                 }
+            }
+        }
+    }
+
+    @Test func tasksOnTheEventLoopReachUpstreamsOverTheirLoopsOwnConnection() async throws {
+        // A front server whose `.task` replies run on the connection's loop, calling an upstream
+        // through a client with a pool per loop: the task starts on the loop, is back on it
+        // after awaiting the upstream, and the upstream sees at most one connection per loop.
+        try await withServer { upstream in
+            try await withClient(configure: { $0.poolPerEventLoop = true }) { client in
+                let responder = ClosureResponder { _, context in
+                    .task {
+                        let startedOnLoop = context.eventLoop.inEventLoop
+                        let response = try await client.send(HTTPClientRequest(path: "/bytes?n=5"), to: upstream.upstream2)
+                        let resumedOnLoop = context.eventLoop.inEventLoop
+                        let bodyIntact = response.body == TestRoutes.pattern(5)
+                        return .plainText(.ok, "\(startedOnLoop) \(resumedOnLoop) \(bodyIntact)")
+                    }
+                }
+                try await withServer(configure: { $0.runsTasksOnEventLoop = true }, responder: responder) { front in
+                    try await withClient(configure: { $0.maxHTTP1Connections = 8 }) { caller in
+                        let answers = try await withThrowingTaskGroup(of: String.self) { group in
+                            for _ in 0..<200 {
+                                group.addTask {
+                                    let response = try await caller.send(HTTPClientRequest(path: "/"), to: front.upstream1)
+                                    return String(buffer: response.body)
+                                }
+                            }
+                            return try await group.reduce(into: [String]()) { $0.append($1) }
+                        }
+                        #expect(answers.count == 200)
+                        #expect(answers.allSatisfy { $0 == "true true true" })
+                        let loops = Array(MultiThreadedEventLoopGroup.singleton.makeIterator()).count
+                        #expect(upstream.server.acceptedConnectionCount >= 1)
+                        #expect(upstream.server.acceptedConnectionCount <= loops)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func sendAllAnswersEveryRequestInOrder() async throws {
+        try await withServer { server in
+            try await withClient(configure: { $0.maxRetries = 0 }) { client in
+                let unreachable = HTTPUpstream(host: "127.0.0.1", port: 9, protocol: .http2)
+                let results = await client.sendAll([
+                    (HTTPClientRequest(path: "/bytes?n=3"), server.upstream2),
+                    (HTTPClientRequest(path: "/bytes?n=1"), unreachable),
+                    (HTTPClientRequest(path: "/bytes?n=7"), server.upstream2),
+                ])
+                #expect(results.count == 3)
+                #expect((try? results[0].get())?.body == TestRoutes.pattern(3))
+                #expect((try? results[2].get())?.body == TestRoutes.pattern(7))
+                guard case .failure(let error) = results[1] else {
+                    Issue.record("a request to a closed port succeeded")
+                    return
+                }
+                #expect(error.code == .connectFailed)
             }
         }
     }

@@ -105,6 +105,31 @@ import Testing
         ]) == CompositionError(code: "OVERRIDE_FROM_SELF_ERROR", message: #"Source and destination subgraphs "a" are the same for overridden field "Product.name""#))
     }
 
+    /// Progressive override labels: `percent(x)` with 0 ≤ x ≤ 100 (up to 8 decimals) or a custom
+    /// label starting with a letter; anything else is OVERRIDE_LABEL_INVALID.
+    @Test(arguments: ["percent(101)", "percent(100.5)", "percent(-1)", "percent(1.123456789)", "percent()", "percent(5", "1flag", "_flag", "flag!", "beta flag", ""])
+    func overrideLabelInvalid(label: String) {
+        let errors = composeSupergraph([
+            subgraph("old", "type Query { product: Product } type Product @key(fields: \"upc\") { upc: String! name: String }"),
+            subgraph("new", """
+                extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@override"])
+                type Product @key(fields: "upc") { upc: String! name: String @override(from: "old", label: "\(label)") }
+                """),
+        ]).errors
+        #expect(errors == [CompositionError(code: "OVERRIDE_LABEL_INVALID", message: #"Invalid @override label "\#(label)" on field "Product.name" on subgraph "new": labels must start with a letter and after that may contain alphanumerics, underscores, minuses, colons, periods, or slashes. Alternatively, labels may be of the form "percent(x)" where x is a float between 0-100 inclusive."#)])
+    }
+
+    @Test(arguments: ["percent(0)", "percent(0.5)", "percent(1.0)", "percent(99.99999999)", "percent(100)", "betaPricing", "team/search:v2.1_a-b"])
+    func overrideLabelValid(label: String) {
+        #expect(compositionCodes([
+            subgraph("old", "type Query { product: Product } type Product @key(fields: \"upc\") { upc: String! name: String }"),
+            subgraph("new", """
+                extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@override"])
+                type Product @key(fields: "upc") { upc: String! name: String @override(from: "old", label: "\(label)") }
+                """),
+        ]) == [])
+    }
+
     @Test func overrideSourceHasOverride() {
         #expect(compositionCodes([
             subgraph("a", "type Query { product: Product } type Product @key(fields: \"upc\") { upc: String! name: String @override(from: \"c\") }"),
@@ -194,7 +219,18 @@ import Testing
             subgraph("a", "type Query { product: Product } type Product @key(fields: \"upc\") { upc: String! }"),
             subgraph("b", "type Product @key(fields: \"upc\", resolvable: false) { upc: String! price: Int }"),
         ])
-        #expect(error == CompositionError(code: "SATISFIABILITY_ERROR", message: #"Field "Product.price" cannot be resolved when "Product" comes from subgraph "a": only subgraph "b" resolves it, and none of them has a resolvable @key on "Product" whose fields subgraph "a" can provide."#))
+        #expect(error == CompositionError(code: "SATISFIABILITY_ERROR", message: """
+            The following supergraph API query:
+            {
+              product {
+                price
+              }
+            }
+            cannot be satisfied by the subgraphs because:
+            - from subgraph "a":
+              - cannot find field "Product.price".
+              - cannot move to subgraph "b", which has field "Product.price", because none of the @key defined on type "Product" in subgraph "b" are resolvable (they are all declared with their "resolvable" argument set to false).
+            """))
         #expect(compositionCodes([
             subgraph("a", "type Query { position: Position } type Position @shareable { x: Int }"),
             subgraph("b", "type Query { place: Position } type Position @shareable { x: Int y: Int }"),

@@ -102,7 +102,7 @@ import Testing
                 type Product @key(fields: "upc") { upc: String! name: String @override(from: "old", label: "percent(25)") }
                 """),
         ]))
-        #expect(printedField(supergraph, "Product", "name") == #"name: String @join__field(graph: NEW, override: "old", overrideLabel: "percent(25)") @join__field(graph: OLD)"#)
+        #expect(printedField(supergraph, "Product", "name") == #"name: String @join__field(graph: NEW, override: "old", overrideLabel: "percent(25)") @join__field(graph: OLD, overrideLabel: "percent(25)")"#)
         #expect(printed(supergraph).contains(#"@link(url: "https://specs.apollo.dev/join/v0.4", for: EXECUTION)"#))
         #expect(printed(supergraph).contains("overrideLabel: String"))
     }

@@ -13,43 +13,7 @@
 const fs = require('fs');
 const path = require('path');
 
-const args = process.argv.slice(2);
-function option(name, fallback) {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : fallback;
-}
-const scale = Number(option('--scale', '1'));
-
-function findGithubSchema() {
-  const given = option('--github', null);
-  const candidates = [
-    given,
-    process.env.SHARED_DIR && path.join(process.env.SHARED_DIR, 'data/github-schema.graphql'),
-    path.join(__dirname, '../../../shared/data/github-schema.graphql'),
-    '/work/shared/data/github-schema.graphql',
-  ].filter(Boolean);
-  for (const candidate of candidates) if (fs.existsSync(candidate)) return fs.readFileSync(candidate, 'utf8');
-  throw new Error('github-schema.graphql not found; pass --github PATH or set SHARED_DIR');
-}
-
-// A small, fast, seedable PRNG (mulberry32), so every run produces the same corpus.
-function rng(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n) => Math.floor(next() * n);
-  return {
-    next, int,
-    chance: (p) => next() < p,
-    pick: (list) => list[int(list.length)],
-    range: (lo, hi) => lo + int(hi - lo + 1),
-  };
-}
+const { scale, findGithubSchema, rng } = require('./generator-support');
 
 const cases = [];
 function add(id, query) { cases.push({ id, op: 'parse', query }); }

@@ -7,7 +7,12 @@ import Postgres
 ///   transaction as the batch it follows;
 /// - `event_processed` — ids of applied events (duplicates are skipped), pruned after the
 ///   configured retention;
-/// - `event_dead_letters` — poison events with their error, until replayed.
+/// - `event_dead_letters` — poison events with their error, until replayed;
+/// - `event_consumer_claim(consumer, producer, expected, cursor, ids)` — the bookkeeping of a
+///   batch in one statement, so a batch of statement handlers commits in one round trip: locks
+///   the cursor row, fails with SQLSTATE `EK001` if the stored cursor is not `expected` and with
+///   `EK002` if one of the ids was processed already (nothing is written then), else records the
+///   ids and stores `cursor`.
 ///
 /// Reference tables themselves belong to the service (see ``ReferenceTable``).
 ///
@@ -51,6 +56,29 @@ public enum ConsumerSchema {
                 UNIQUE (consumer, producer, event_id)
             );
             CREATE INDEX event_dead_letters_pending ON event_dead_letters (consumer, producer) WHERE replayed_at IS NULL;
+            """),
+        Migration(version: 2, name: "create event_consumer_claim", sql: """
+            CREATE FUNCTION event_consumer_claim(p_consumer text, p_producer text, p_expected text, p_cursor text, p_ids uuid[])
+            RETURNS void LANGUAGE plpgsql AS $$
+            DECLARE
+                stored text;
+                recorded bigint;
+            BEGIN
+                SELECT cursor INTO stored FROM event_consumer_cursors
+                WHERE consumer = p_consumer AND producer = p_producer FOR UPDATE;
+                IF coalesce(stored, '') <> p_expected THEN
+                    RAISE EXCEPTION 'the stored cursor of % from % moved', p_consumer, p_producer USING ERRCODE = 'EK001';
+                END IF;
+                INSERT INTO event_processed (consumer, producer, event_id)
+                SELECT p_consumer, p_producer, id FROM unnest(p_ids) AS id ON CONFLICT DO NOTHING;
+                GET DIAGNOSTICS recorded = ROW_COUNT;
+                IF recorded < cardinality(p_ids) THEN
+                    RAISE EXCEPTION 'the batch holds events already processed' USING ERRCODE = 'EK002';
+                END IF;
+                UPDATE event_consumer_cursors SET cursor = p_cursor, updated_at = now()
+                WHERE consumer = p_consumer AND producer = p_producer;
+            END
+            $$;
             """),
     ]
 

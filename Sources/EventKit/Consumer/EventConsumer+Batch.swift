@@ -2,7 +2,9 @@ import Foundation
 import Postgres
 
 extension EventConsumer {
-    /// Applies one page in one transaction (see the type's documentation). Returns nil when the
+    /// Applies one page in one transaction (see the type's documentation): in one round trip
+    /// when every event has only statement handlers (``applyPipelined(_:cursor:expectedCursor:)``),
+    /// else with a savepoint per event. Returns nil when the
     /// stored cursor is no longer the one the page was read after (another instance or a resync
     /// moved it): nothing is applied and the next cycle reads from the stored cursor.
     func apply(_ page: FeedClient.Page, expectedCursor: String) async throws -> BatchReport? {
@@ -18,7 +20,36 @@ extension EventConsumer {
             return nil
         }
         let started = ContinuousClock.now
-        let outcome = try await pool.transaction { transaction -> BatchReport? in
+        let outcome: BatchReport?
+        switch try await applyPipelined(events, cursor: page.cursor, expectedCursor: expectedCursor) {
+        case .committed(let report):
+            outcome = report
+            metrics.pipelinedBatches.increment()
+        case .cursorMoved:
+            outcome = nil
+        case .needsSavepoints:
+            outcome = try await applyWithSavepoints(events, cursor: page.cursor, expectedCursor: expectedCursor)
+            if outcome != nil { metrics.savepointBatches.increment() }
+        }
+        guard let report = outcome else { return nil }
+        remember(cursor: report.cursor)
+        recordLag(page)
+        metrics.batchDuration.recordNanoseconds(started.duration(to: .now).nanosecondsClamped)
+        metrics.applied.increment(by: report.applied)
+        metrics.duplicates.increment(by: report.duplicates)
+        metrics.unhandled.increment(by: report.unhandled)
+        metrics.deadLettered.increment(by: report.deadLettered)
+        if report.deadLettered > 0 {
+            logger.error("events dead-lettered; replay them once the cause is fixed", metadata: ["events.dead_lettered": "\(report.deadLettered)"])
+        }
+        batchCommitted(report)
+        return report
+    }
+
+    /// The general way: one transaction with a savepoint per event, so a failing event is retried
+    /// and dead-lettered alone. Returns nil when the stored cursor is not `expectedCursor`.
+    private func applyWithSavepoints(_ events: [ConsumedEvent], cursor: String, expectedCursor: String) async throws -> BatchReport? {
+        try await pool.transaction { transaction -> BatchReport? in
             let ids = events.map(\.id)
             let before = try await transaction.pipeline([
                 "SELECT cursor FROM event_consumer_cursors WHERE consumer = \(name) AND producer = \(producer.name) FOR UPDATE",
@@ -31,7 +62,7 @@ extension EventConsumer {
                 return nil
             }
             let processed = Set(try before[1].get().map { try $0.decode(UUID.self, at: 0) })
-            var report = BatchReport(events: events, applied: 0, duplicates: 0, unhandled: 0, deadLettered: 0, cursor: page.cursor)
+            var report = BatchReport(events: events, applied: 0, duplicates: 0, unhandled: 0, deadLettered: 0, cursor: cursor)
             for event in events {
                 try Task.checkCancellation()
                 if processed.contains(event.id) {
@@ -58,26 +89,13 @@ extension EventConsumer {
                 SELECT \(name), \(producer.name), unnest(\(newIDs)::uuid[]) ON CONFLICT DO NOTHING
                 """,
                 """
-                UPDATE event_consumer_cursors SET cursor = \(page.cursor), updated_at = now()
+                UPDATE event_consumer_cursors SET cursor = \(cursor), updated_at = now()
                 WHERE consumer = \(name) AND producer = \(producer.name)
                 """,
             ])
             for result in after { _ = try result.get() }
             return report
         }
-        guard let report = outcome else { return nil }
-        remember(cursor: report.cursor)
-        recordLag(page)
-        metrics.batchDuration.recordNanoseconds(started.duration(to: .now).nanosecondsClamped)
-        metrics.applied.increment(by: report.applied)
-        metrics.duplicates.increment(by: report.duplicates)
-        metrics.unhandled.increment(by: report.unhandled)
-        metrics.deadLettered.increment(by: report.deadLettered)
-        if report.deadLettered > 0 {
-            logger.error("events dead-lettered; replay them once the cause is fixed", metadata: ["events.dead_lettered": "\(report.deadLettered)"])
-        }
-        batchCommitted(report)
-        return report
     }
 
     /// Runs the event's handlers in a savepoint, again after a non-transient failure up to the

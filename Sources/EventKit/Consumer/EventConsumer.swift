@@ -97,14 +97,23 @@ public final class EventConsumer: Service, Sendable {
     // MARK: Running
 
     /// Applies the feed until graceful shutdown or cancellation, retrying transient failures.
+    ///
+    /// While a batch is applied, the next page is already requested (after the cursor the batch
+    /// ends at), so events committed meanwhile are on their way when the batch commits. The page
+    /// is applied only if the batch committed with exactly that cursor (``apply`` checks the
+    /// stored cursor under its row lock), so order and exactly-once hold as without it.
     public func run() async throws {
         var failures = 0
         var lastPrune: ContinuousClock.Instant?
+        var prefetch: PrefetchedPage?
+        defer { prefetch?.task.cancel() }
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
-                _ = try await cycle(wait: configuration.longPollWait)
+                try await cycle(wait: configuration.longPollWait, prefetch: &prefetch)
                 failures = 0
             } catch {
+                prefetch?.task.cancel()
+                prefetch = nil
                 if Task.isCancelled || Task.isShuttingDownGracefully || FailureKind(error) == .cancelled { break }
                 failures += 1
                 metrics.retries.increment()
@@ -141,16 +150,44 @@ public final class EventConsumer: Service, Sendable {
     }
 
     private func cycle(wait: Duration) async throws -> BatchReport? {
+        var prefetch: PrefetchedPage?
+        return try await cycle(wait: wait, prefetch: &prefetch, prefetching: false)
+    }
+
+    /// A request for the page after `cursor`, sent while the batch ending at `cursor` is applied.
+    struct PrefetchedPage {
+        var cursor: String
+        var task: Task<FeedClient.Page, any Error>
+    }
+
+    /// One read and apply: the page `prefetch` requested if it follows the stored cursor, else a
+    /// new request. With `prefetching`, the next page is requested before this one is applied
+    /// (`prefetch` on return).
+    @discardableResult
+    private func cycle(wait: Duration, prefetch: inout PrefetchedPage?, prefetching: Bool = true) async throws -> BatchReport? {
         let cursor = try await storedCursor()
+        let client = self.client
+        let limit = configuration.batchSize
         let page: FeedClient.Page
         do {
-            let client = self.client
-            let limit = configuration.batchSize
-            page = try await cancelWhenGracefulShutdown { try await client.page(after: cursor, limit: limit, wait: wait) }
+            if let pending = prefetch, pending.cursor == cursor {
+                prefetch = nil
+                page = try await cancelWhenGracefulShutdown {
+                    try await withTaskCancellationHandler { try await pending.task.value } onCancel: { pending.task.cancel() }
+                }
+            } else {
+                prefetch?.task.cancel()
+                prefetch = nil
+                page = try await cancelWhenGracefulShutdown { try await client.page(after: cursor, limit: limit, wait: wait) }
+            }
         } catch let error as EventFeedError where error.isCursorTooOld {
             logger.warning("the producer no longer has the events after our cursor; resyncing", metadata: ["error": "\(error.message)"])
             _ = try await resync()
             return nil
+        }
+        if prefetching && !page.events.isEmpty && page.cursor != cursor {
+            let next = page.cursor
+            prefetch = PrefetchedPage(cursor: next, task: Task { try await client.page(after: next, limit: limit, wait: wait) })
         }
         return try await gate.withLock { try await apply(page, expectedCursor: cursor) }
     }

@@ -7,6 +7,13 @@ import Postgres
 ///
 /// Event types without a handler are skipped (and recorded as processed).
 ///
+/// A handler that is one SQL statement (``on(_:statement:)``, and ``upsert(_:into:)`` and
+/// ``tombstone(_:in:)``) lets the consumer send a whole batch in one round trip instead of four
+/// plus three per event: when every event of a batch has only such handlers, their statements go
+/// out in one pipeline with the cursor and processed ids and `COMMIT`. If one of them fails, the
+/// batch is rolled back and applied again the general way (a savepoint per event), so a failing
+/// event is retried and dead-lettered alone.
+///
 /// ```swift
 /// let userRefs = ReferenceTable(name: "user_refs", key: "user_id", columns: ["email", "name", "role"])
 /// var handlers = EventHandlers()
@@ -20,6 +27,21 @@ import Postgres
 public struct EventHandlers: Sendable {
     /// Applies one event inside the batch transaction (a savepoint).
     public typealias Handler = @Sendable (_ event: ConsumedEvent, _ transaction: PostgresTransaction) async throws -> Void
+    /// The one statement that applies an event (run in the batch transaction; its result is not read).
+    public typealias Statement = @Sendable (_ event: ConsumedEvent) throws -> PostgresQuery
+
+    /// One registered handler: Swift code, or a single statement.
+    enum Entry: Sendable {
+        case code(Handler)
+        case statement(Statement)
+
+        var handler: Handler {
+            switch self {
+            case .code(let handler): handler
+            case .statement(let statement): { event, transaction in try await transaction.query(try statement(event)) }
+            }
+        }
+    }
     /// Applies one snapshot item inside a resync page's transaction.
     public typealias SnapshotApplier = @Sendable (_ item: SnapshotItem, _ transaction: PostgresTransaction) async throws -> Void
 
@@ -29,14 +51,20 @@ public struct EventHandlers: Sendable {
         var apply: SnapshotApplier
     }
 
-    private(set) var handlers: [String: [Handler]] = [:]
+    private(set) var entries: [String: [Entry]] = [:]
     private(set) var snapshotTargets: [String: SnapshotTarget] = [:]
 
     public init() {}
 
     /// Runs `handler` for events of these types (several handlers per type run in the order added).
     public mutating func on(_ types: String..., handler: @escaping Handler) {
-        for type in types { handlers[type, default: []].append(handler) }
+        for type in types { entries[type, default: []].append(.code(handler)) }
+    }
+
+    /// Runs the statement `statement` builds for events of these types. Batches whose events have
+    /// only statement handlers are applied in one round trip (see the type's documentation).
+    public mutating func on(_ types: String..., statement: @escaping Statement) {
+        for type in types { entries[type, default: []].append(.statement(statement)) }
     }
 
     /// Runs `handler` with the payload decoded as `Payload`; an undecodable payload dead-letters
@@ -46,27 +74,27 @@ public struct EventHandlers: Sendable {
         handler: @escaping @Sendable (_ event: ConsumedEvent, _ payload: Payload, _ transaction: PostgresTransaction) async throws -> Void
     ) {
         for type in types {
-            handlers[type, default: []].append { event, transaction in
+            entries[type, default: []].append(.code { event, transaction in
                 try await handler(event, try event.decodePayload(Payload.self), transaction)
-            }
+            })
         }
     }
 
     /// Version-guarded upsert of the event's payload into `table`.
     public mutating func upsert(_ types: String..., into table: ReferenceTable) {
         for type in types {
-            handlers[type, default: []].append { event, transaction in
-                try await table.upsert(key: event.aggregateID, version: event.version, payload: try event.payloadJSON(), on: transaction)
-            }
+            entries[type, default: []].append(.statement { event in
+                try table.upsertQuery(key: event.aggregateID, version: event.version, payload: try event.payloadJSON())
+            })
         }
     }
 
     /// Version-guarded tombstone in `table`.
     public mutating func tombstone(_ types: String..., in table: ReferenceTable) {
         for type in types {
-            handlers[type, default: []].append { event, transaction in
-                try await table.tombstone(key: event.aggregateID, version: event.version, on: transaction)
-            }
+            entries[type, default: []].append(.statement { event in
+                try table.tombstoneQuery(key: event.aggregateID, version: event.version)
+            })
         }
     }
 
@@ -86,6 +114,16 @@ public struct EventHandlers: Sendable {
     }
 
     func handlers(for type: String) -> [Handler] {
-        handlers[type] ?? []
+        (entries[type] ?? []).map(\.handler)
+    }
+
+    /// The statements of the handlers of `type` (empty when it has none), or nil when one of them is Swift code.
+    func statements(for type: String) -> [Statement]? {
+        var statements: [Statement] = []
+        for entry in entries[type] ?? [] {
+            guard case .statement(let statement) = entry else { return nil }
+            statements.append(statement)
+        }
+        return statements
     }
 }

@@ -100,21 +100,31 @@ public struct ReferenceTable: Sendable {
     /// tombstone included). Returns whether the row changed.
     @discardableResult
     public func upsert(key: String, version: Int64, payload: PostgresJSON, on client: some PostgresClient) async throws -> Bool {
+        try await client.query(upsertQuery(key: key, version: version, payload: payload)).count == 1
+    }
+
+    /// The statement of ``upsert(key:version:payload:on:)`` (one row when the row changed).
+    public func upsertQuery(key: String, version: Int64, payload: PostgresJSON) throws -> PostgresQuery {
         var bindings = PostgresBindings()
         try bindings.append(key)
         try bindings.append(version)
         try bindings.append(payload)
-        return try await client.query(PostgresQuery(sql: upsertSQL, bindings: bindings)).count == 1
+        return PostgresQuery(sql: upsertSQL, bindings: bindings)
     }
 
     /// Marks the row deleted at `version` (creating the tombstone if the row is unknown) unless it
     /// already has `version` or newer. Returns whether the row changed.
     @discardableResult
     public func tombstone(key: String, version: Int64, on client: some PostgresClient) async throws -> Bool {
+        try await client.query(tombstoneQuery(key: key, version: version)).count == 1
+    }
+
+    /// The statement of ``tombstone(key:version:on:)`` (one row when the row changed).
+    public func tombstoneQuery(key: String, version: Int64) throws -> PostgresQuery {
         var bindings = PostgresBindings()
         try bindings.append(key)
         try bindings.append(version)
-        return try await client.query(PostgresQuery(sql: tombstoneSQL, bindings: bindings)).count == 1
+        return PostgresQuery(sql: tombstoneSQL, bindings: bindings)
     }
 
     /// Resync: tombstones the live rows with keys in `(after, through]` (open ends when nil) that

@@ -148,7 +148,7 @@ public final class EventFeed: Service, Sendable {
     private func longPoll(after cursor: EventCursor, limit: Int, wait: Duration) async throws -> OutboxReader.Page {
         let clock = ContinuousClock()
         let deadline = clock.now + wait
-        var quickRetry = Duration.milliseconds(2)
+        var quickRetry = Self.firstRecheck
         while true {
             let generation = notifier.generation
             let page = try await reader.read(after: cursor, limit: limit, on: pool)
@@ -157,13 +157,20 @@ public final class EventFeed: Service, Sendable {
             var timeout = min(configuration.pollInterval, deadline - now)
             if page.invisiblePending {
                 // Rows exist behind a transaction still open: its commit notifies, but an unrelated
-                // open transaction would not, so look again soon (doubling up to the poll interval).
+                // open transaction (a sign-in, a write without events) would not, so look again
+                // soon — doubling up to `lastRecheck` while nothing notifies, from the start again
+                // after a notification.
                 timeout = min(timeout, quickRetry)
-                quickRetry = min(quickRetry * 2, configuration.pollInterval)
             }
-            await notifier.wait(since: generation, timeout: timeout)
+            let notified = await notifier.wait(since: generation, timeout: timeout)
+            quickRetry = notified ? Self.firstRecheck : min(quickRetry * 2, Self.lastRecheck)
         }
     }
+
+    /// How soon a long poll looks again when events wait behind an open transaction: first…
+    static let firstRecheck = Duration.milliseconds(2)
+    /// …and at most (while no notification comes).
+    static let lastRecheck = Duration.milliseconds(50)
 
     private static func write(_ page: OutboxReader.Page) -> JSONWriter {
         var writer = JSONWriter(capacity: 256 + page.events.count * 384)

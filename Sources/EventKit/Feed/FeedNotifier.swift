@@ -35,13 +35,15 @@ final class FeedNotifier: Sendable {
     }
 
     /// Returns when the generation moved past `generation`, after `timeout`, on close, or when the
-    /// calling task is cancelled.
-    func wait(since generation: UInt64, timeout: Duration) async {
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await self.waitForChange(since: generation) }
-            group.addTask { try? await Task.sleep(for: timeout) }
-            await group.next()
+    /// calling task is cancelled; true unless the timeout ended the wait.
+    @discardableResult
+    func wait(since generation: UInt64, timeout: Duration) async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask { await self.waitForChange(since: generation); return true }
+            group.addTask { try? await Task.sleep(for: timeout); return false }
+            let woken = await group.next() ?? true
             group.cancelAll()
+            return woken
         }
     }
 

@@ -8,6 +8,8 @@ import Metrics
 /// - `messaging.client.consumed.messages` (counter, `messaging.outcome` = `applied` |
 ///   `duplicate` | `unhandled` | `dead_lettered`);
 /// - `messaging.process.duration` (timer) — one batch transaction;
+/// - `messaging.consumer.batches` (counter, `messaging.consumer.batch.mode` = `pipelined` (one round
+///   trip, two with duplicates; statement handlers only) | `savepoints` (a savepoint per event)) — committed batches;
 /// - `messaging.consumer.retries` (counter) — transient failures retried;
 /// - `messaging.consumer.resyncs` (counter).
 struct ConsumerMetrics: Sendable {
@@ -18,6 +20,8 @@ struct ConsumerMetrics: Sendable {
     let unhandled: Counter
     let deadLettered: Counter
     let batchDuration: Timer
+    let pipelinedBatches: Counter
+    let savepointBatches: Counter
     let retries: Counter
     let resyncs: Counter
 
@@ -33,6 +37,11 @@ struct ConsumerMetrics: Sendable {
         unhandled = consumed("unhandled")
         deadLettered = consumed("dead_lettered")
         batchDuration = Timer(label: "messaging.process.duration", dimensions: dimensions, factory: factory)
+        func batches(_ mode: String) -> Counter {
+            Counter(label: "messaging.consumer.batches", dimensions: dimensions + [("messaging.consumer.batch.mode", mode)], factory: factory)
+        }
+        pipelinedBatches = batches("pipelined")
+        savepointBatches = batches("savepoints")
         retries = Counter(label: "messaging.consumer.retries", dimensions: dimensions, factory: factory)
         resyncs = Counter(label: "messaging.consumer.resyncs", dimensions: dimensions, factory: factory)
     }

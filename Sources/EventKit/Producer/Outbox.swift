@@ -46,6 +46,40 @@ public struct Outbox: Sendable {
         return try results.map { try $0.get()[0].decode(Int64.self, at: 0) }
     }
 
+    /// Runs `statements`, then appends `events`, in ONE transaction sent as one pipeline
+    /// (`BEGIN`, the statements, the events, `COMMIT`): a single round trip. Returns the rows of
+    /// each statement; throws the first failing statement's error (everything is rolled back).
+    ///
+    /// Prefer it to ``append(_:on:)`` inside `pool.transaction { … }` whenever the write needs no
+    /// answer before it commits. The transaction then holds its id only while the server runs
+    /// it, never across round trips to this process — and the feed serves an event only once
+    /// every transaction that got its id earlier has ended, so one slow transaction delays the
+    /// events of all the others.
+    ///
+    /// ```swift
+    /// let rows = try await outbox.commit([
+    ///     "INSERT INTO users (id, email, version) VALUES (\(id), \(email), 1) RETURNING created_at",
+    /// ], events: [created], on: pool)
+    /// ```
+    public func commit(_ statements: [PostgresQuery], events: [OutboxEvent], on pool: PostgresPool) async throws -> [PostgresRows] {
+        var queries: [PostgresQuery] = ["BEGIN"]
+        queries.reserveCapacity(statements.count + events.count + 2)
+        queries.append(contentsOf: statements)
+        for event in events { queries.append(try query(for: event)) }
+        queries.append("COMMIT")
+        let results = try await pool.pipeline(queries)
+        // After a failure every later statement fails too ("current transaction is aborted") and
+        // COMMIT answers ROLLBACK: the first failure is the cause.
+        for result in results {
+            if case .failure(let error) = result { throw error }
+        }
+        guard try results[results.count - 1].get().commandTag == "COMMIT" else {
+            throw PostgresError(code: .server, message: "the transaction was rolled back at COMMIT",
+                                sqlState: PostgresError.SQLState.inFailedTransaction)
+        }
+        return try results[1..<1 + statements.count].map { try $0.get() }
+    }
+
     private func query(for event: OutboxEvent) throws -> PostgresQuery {
         var bindings = PostgresBindings()
         try bindings.append(event.id)

@@ -4,18 +4,26 @@ extension JSONValue {
     /// Merges `other` into this value in place: objects member by member (recursively), lists
     /// of equal length element by element; anything else is replaced.
     mutating func deepMerge(_ other: JSONValue) {
-        switch (self, other) {
-        case (.object, .object(let incoming)):
-            guard case .object(var object) = self else { return }
-            self = .null
-            object.deepMerge(incoming)
-            self = .object(object)
-        case (.array(let existing), .array(let incoming)) where existing.count == incoming.count:
-            guard case .array(var elements) = self else { return }
-            self = .null
-            for index in elements.indices { elements[index].deepMerge(incoming[index]) }
-            self = .array(elements)
-        case (_, .null) where !isNull:
+        // Matched on `other` alone (no tuple holding a second reference to this value), so the
+        // payload taken out of `self` is uniquely referenced and edited without a copy.
+        switch other {
+        case .object(let incoming):
+            if case .object(var object) = self {
+                self = .null
+                object.deepMerge(incoming)
+                self = .object(object)
+            } else {
+                self = other
+            }
+        case .array(let incoming):
+            if case .array(var elements) = self, elements.count == incoming.count {
+                self = .null
+                for index in elements.indices { elements[index].deepMerge(incoming[index]) }
+                self = .array(elements)
+            } else {
+                self = other
+            }
+        case .null:
             // A null from a later fetch never erases data an earlier fetch returned.
             return
         default:
@@ -23,43 +31,55 @@ extension JSONValue {
         }
     }
 
-    /// Calls `body` with every object at `path` (`@` steps iterate lists, nested lists are
-    /// flattened) whose `__typename` is `typeName` or absent, in document order.
-    mutating func forEachObject(at path: ArraySlice<String>, typeName: String, _ body: (inout JSONObject) -> Void) {
+    /// Merges `entities[indices[n]]` into the n-th object at `path` (`@` steps iterate lists,
+    /// nested lists are flattened) whose `__typename` is `typeName` or absent, in document order;
+    /// `position` counts the objects met (it starts at 0). Objects whose index is negative or
+    /// out of range, or whose entity is not an object, are left as they are.
+    mutating func mergeEntities(at path: ArraySlice<String>, typeName: String, entities: [JSONValue], indices: [Int], position: inout Int) {
         switch self {
         case .array:
             guard case .array(var elements) = self else { return }
             self = .null
             let rest = path.first == "@" ? path.dropFirst() : path
-            for index in elements.indices { elements[index].forEachObject(at: rest, typeName: typeName, body) }
+            for index in elements.indices {
+                elements[index].mergeEntities(at: rest, typeName: typeName, entities: entities, indices: indices, position: &position)
+            }
             self = .array(elements)
         case .object:
             guard case .object(var object) = self else { return }
-            self = .null
             if let step = path.first {
-                if step != "@", let position = object.position(of: step) {
-                    object.updateValue(at: position) { $0.forEachObject(at: path.dropFirst(), typeName: typeName, body) }
+                guard step != "@", let member = object.position(of: step) else { return }
+                self = .null
+                object.modifyValue(at: member) {
+                    $0.mergeEntities(at: path.dropFirst(), typeName: typeName, entities: entities, indices: indices, position: &position)
                 }
-            } else if object["__typename"]?.stringValue.map({ $0 == typeName }) ?? true {
-                body(&object)
+                self = .object(object)
+            } else if object.hasTypeName(typeName) {
+                defer { position += 1 }
+                guard position < indices.count else { return }
+                let index = indices[position]
+                guard index >= 0, index < entities.count, case .object(let entity) = entities[index] else { return }
+                self = .null
+                object.deepMerge(entity)
+                self = .object(object)
             }
-            self = .object(object)
         default:
             return
         }
     }
 
-    /// Read-only ``forEachObject(at:typeName:_:)``: same objects, same order, nothing written.
-    func visitObjects(at path: ArraySlice<String>, typeName: String, _ body: (JSONObject) -> Void) {
+    /// The objects ``mergeEntities(at:typeName:entities:indices:position:)`` visits, same order,
+    /// appended to `objects` (read-only: nothing in the tree is written).
+    func collectObjects(at path: ArraySlice<String>, typeName: String, into objects: inout [JSONObject]) {
         switch self {
         case .array(let elements):
             let rest = path.first == "@" ? path.dropFirst() : path
-            for element in elements { element.visitObjects(at: rest, typeName: typeName, body) }
+            for element in elements { element.collectObjects(at: rest, typeName: typeName, into: &objects) }
         case .object(let object):
             if let step = path.first {
-                if step != "@", let value = object[step] { value.visitObjects(at: path.dropFirst(), typeName: typeName, body) }
-            } else if object["__typename"]?.stringValue.map({ $0 == typeName }) ?? true {
-                body(object)
+                if step != "@", let value = object[step] { value.collectObjects(at: path.dropFirst(), typeName: typeName, into: &objects) }
+            } else if object.hasTypeName(typeName) {
+                objects.append(object)
             }
         default:
             return
@@ -79,7 +99,7 @@ extension JSONValue {
                 if step != "@", let value = object[step] {
                     value.objectPaths(at: path.dropFirst(), typeName: typeName, prefix: prefix + [.key(step)], into: &paths)
                 }
-            } else if object["__typename"]?.stringValue.map({ $0 == typeName }) ?? true {
+            } else if object.hasTypeName(typeName) {
                 paths.append(prefix)
             }
         default:
@@ -89,36 +109,40 @@ extension JSONValue {
 }
 
 extension JSONObject {
+    /// Whether this object's `__typename` is `typeName`, or it has none.
+    func hasTypeName(_ typeName: String) -> Bool {
+        guard let position = position(of: "__typename") else { return true }
+        if case .string(let name) = values[position] { return name == typeName }
+        return true
+    }
+
     /// Merges `other` member by member (see ``JSONValue/deepMerge(_:)``).
     mutating func deepMerge(_ other: JSONObject) {
+        var reserved = false
         for (key, value) in other {
             if let position = position(of: key) {
-                updateValue(at: position) { $0.deepMerge(value) }
+                modifyValue(at: position) { $0.deepMerge(value) }
             } else {
+                if !reserved {
+                    // Entity fields usually all arrive new: grow the arrays once.
+                    reserveCapacity(count + other.count)
+                    reserved = true
+                }
                 appendNew(key, value)
             }
         }
     }
 
-    /// Edits the value at `position` in place.
-    mutating func updateValue(at position: Int, _ edit: (inout JSONValue) -> Void) {
-        let key = keys[position]
-        var value = values[position]
-        self[key] = .null
-        edit(&value)
-        self[key] = value
-    }
-
     /// Writes the representation of this object as JSON to `output`: `__typename` plus the
     /// required fields (projected to their sub-fields). False, with partial output the caller
     /// discards, when one of them is missing or null (the object cannot be resolved by key).
-    func writeRepresentation(typeName: String, fields: [RequiredField], to output: inout [UInt8]) -> Bool {
-        output.append(contentsOf: #"{"__typename":"#.utf8)
-        JSONValue.string(typeName).write(to: &output)
-        for field in fields {
+    func writeRepresentation(_ format: RepresentationFormat, to output: inout [UInt8]) -> Bool {
+        output.append(contentsOf: format.opening)
+        for index in format.fields.indices {
+            let field = format.fields[index]
             guard let value = self[field.name], !value.isNull else { return false }
             output.append(UInt8(ascii: ","))
-            writeJSONKey(field.name, to: &output)
+            output.append(contentsOf: format.keys[index])
             guard Self.writeProjection(value, field.children, to: &output) else { return false }
         }
         output.append(UInt8(ascii: "}"))
@@ -156,6 +180,26 @@ extension JSONObject {
         default:
             value.write(to: &output)
             return true
+        }
+    }
+}
+
+/// The fixed bytes of one entity target's representations, JSON-escaped once per request
+/// rather than once per object: `{"__typename":"T"` and each required field's `"name":`.
+struct RepresentationFormat {
+    let opening: [UInt8]
+    let fields: [RequiredField]
+    let keys: [[UInt8]]
+
+    init(typeName: String, fields: [RequiredField]) {
+        var opening = Array(#"{"__typename":"#.utf8)
+        JSONValue.string(typeName).write(to: &opening)
+        self.opening = opening
+        self.fields = fields
+        self.keys = fields.map { field in
+            var key: [UInt8] = []
+            writeJSONKey(field.name, to: &key)
+            return key
         }
     }
 }

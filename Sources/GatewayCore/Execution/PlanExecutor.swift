@@ -88,31 +88,39 @@ public struct PlanExecutor: Sendable {
         if fetch.isEntityFetch {
             // Each representation is serialized straight into the body; duplicates are found by
             // their bytes, so no representation tree is built or hashed.
-            var seen: [Int: [(range: Range<Int>, index: Int)]] = [:]
+            // Written representations by hash (a flat list; `hashes` says which hashes occur).
+            var written: [(hash: Int, range: Range<Int>, index: Int)] = []
+            var hashes: Set<Int> = []
+            var objects: [JSONObject] = []
             var count = 0
             beginVariable("representations")
             body.append(UInt8(ascii: "["))
             for target in fetch.entityTargets {
                 var targetIndices: [Int] = []
-                state.data.visitObjects(at: target.path[...], typeName: target.typeName) { object in
+                let format = RepresentationFormat(typeName: target.representationTypeName, fields: target.requires)
+                objects.removeAll(keepingCapacity: true)
+                state.data.collectObjects(at: target.path[...], typeName: target.typeName, into: &objects)
+                for object in objects {
                     let start = body.count
                     if count > 0 { body.append(UInt8(ascii: ",")) }
                     let itemStart = body.count
-                    guard object.writeRepresentation(typeName: target.representationTypeName, fields: target.requires, to: &body) else {
+                    guard object.writeRepresentation(format, to: &body) else {
                         body.removeSubrange(start...)
                         targetIndices.append(-1)
-                        return
+                        continue
                     }
                     let hash = body[itemStart...].withUnsafeBytes { bytes in
                         var hasher = Hasher()
                         hasher.combine(bytes: bytes)
                         return hasher.finalize()
                     }
-                    if let earlier = seen[hash, default: []].first(where: { body[$0.range].elementsEqual(body[itemStart...]) }) {
+                    if hashes.contains(hash),
+                       let earlier = written.first(where: { $0.hash == hash && body[$0.range].elementsEqual(body[itemStart...]) }) {
                         body.removeSubrange(start...)
                         targetIndices.append(earlier.index)
                     } else {
-                        seen[hash, default: []].append((itemStart..<body.count, count))
+                        hashes.insert(hash)
+                        written.append((hash, itemStart..<body.count, count))
                         targetIndices.append(count)
                         count += 1
                     }
@@ -127,12 +135,6 @@ public struct PlanExecutor: Sendable {
         return Prepared(fetch: fetch, subgraph: subgraph, body: body, indices: indices)
     }
 
-    /// The result of one concurrent fetch, by its position in the round.
-    private struct FetchOutcome: Sendable {
-        var index: Int
-        var result: Result<[UInt8], any Error>
-    }
-
     private func runFetches(_ fetches: [FetchNode], state: ExecutionState, context: ExecutionRequestContext) async {
         let prepared = fetches.compactMap { prepare($0, state: state, context: context) }
         if prepared.isEmpty { return }
@@ -145,20 +147,8 @@ public struct PlanExecutor: Sendable {
             do { results[0] = .success(try await transport.send(prepared[0].body, to: prepared[0].subgraph, headers: headers)) }
             catch { results[0] = .failure(error) }
         } else {
-            let requests = prepared.map { ($0.body, $0.subgraph) }
-            let finished = await withTaskGroup(of: FetchOutcome.self, returning: [FetchOutcome].self) { group in
-                for (index, request) in requests.enumerated() {
-                    group.addTask {
-                        do { return FetchOutcome(index: index, result: .success(try await transport.send(request.0, to: request.1, headers: headers))) }
-                        catch { return FetchOutcome(index: index, result: .failure(error)) }
-                    }
-                }
-                var outcomes: [FetchOutcome] = []
-                outcomes.reserveCapacity(requests.count)
-                for await outcome in group { outcomes.append(outcome) }
-                return outcomes
-            }
-            for outcome in finished { results[outcome.index] = outcome.result }
+            let finished = await transport.sendAll(prepared.map { ($0.body, $0.subgraph) }, headers: headers)
+            for (index, result) in finished.enumerated() where index < results.count { results[index] = result }
         }
         for (index, item) in prepared.enumerated() {
             guard let result = results[index] else { continue }
@@ -188,15 +178,9 @@ public struct PlanExecutor: Sendable {
         if prepared.fetch.isEntityFetch {
             let entities = data?["_entities"]?.arrayValue ?? []
             for (targetIndex, target) in prepared.fetch.entityTargets.enumerated() {
-                let targetIndices = prepared.indices[targetIndex]
                 var position = 0
-                state.data.forEachObject(at: target.path[...], typeName: target.typeName) { object in
-                    defer { position += 1 }
-                    guard position < targetIndices.count else { return }
-                    let index = targetIndices[position]
-                    guard index >= 0, index < entities.count, case .object(let entity) = entities[index] else { return }
-                    object.deepMerge(entity)
-                }
+                state.data.mergeEntities(at: target.path[...], typeName: target.typeName, entities: entities,
+                                         indices: prepared.indices[targetIndex], position: &position)
             }
         } else if case .object(let root)? = data {
             if case .object(var existing) = state.data {

@@ -29,9 +29,27 @@ final class ResponseShape: Sendable {
 
     /// Collected fields per runtime type name.
     let fieldsByType: [String: [Field]]
+    /// The only runtime type and its fields, when there is one (most positions): found by one
+    /// string comparison instead of a hash lookup.
+    let soleTypeName: String?
+    let soleFields: [Field]
 
     init(fieldsByType: [String: [Field]]) {
         self.fieldsByType = fieldsByType
+        if fieldsByType.count == 1, let (name, fields) = fieldsByType.first {
+            soleTypeName = name
+            soleFields = fields
+        } else {
+            soleTypeName = nil
+            soleFields = []
+        }
+    }
+
+    /// The fields collected for objects of `typeName`, nil when the type is not a possible one.
+    @inline(__always)
+    func fields(for typeName: String) -> [Field]? {
+        if let soleTypeName { return soleTypeName == typeName ? soleFields : nil }
+        return fieldsByType[typeName]
     }
 
     /// The shape of an operation, or nil when it uses `@skip`/`@include` anywhere (their

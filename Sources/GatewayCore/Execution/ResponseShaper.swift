@@ -34,7 +34,7 @@ struct ResponseShaper {
     }
 
     private mutating func writeObject(_ object: JSONObject, shape: ResponseShape, typeName: String) -> Bool {
-        guard let fields = shape.fieldsByType[typeName] else {
+        guard let fields = shape.fields(for: typeName) else {
             output.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")])
             return true
         }

@@ -1,12 +1,14 @@
 import GraphQLKit
 import NIOConcurrencyHelpers
 
-/// Plans by (query text, operation name), so a repeated operation is parsed, validated against
-/// the API schema and planned once. Bounded: when full, the oldest half is dropped.
+/// Plans by (query text, operation name, active progressive-override labels), so a repeated
+/// operation is parsed, validated against the API schema and planned once per label set (at
+/// most 2^k plans for k labels). Bounded: when full, the oldest half is dropped.
 final class QueryPlanCache: Sendable {
     private struct Key: Hashable {
         var query: String
         var operationName: String?
+        var labels: ActiveOverrideLabels
     }
 
     private let capacity: Int
@@ -17,15 +19,15 @@ final class QueryPlanCache: Sendable {
     }
 
     /// The cached plan (or planning error) for the operation, computing it on a miss.
-    func plan(query: String, operationName: String?, planner: QueryPlanner) -> Result<QueryPlan, QueryPlanningFailure> {
-        let key = Key(query: query, operationName: operationName)
+    func plan(query: String, operationName: String?, labels: ActiveOverrideLabels = .none, planner: QueryPlanner) -> Result<QueryPlan, QueryPlanningFailure> {
+        let key = Key(query: query, operationName: operationName, labels: labels)
         if let cached = entries.withLockedValue({ $0.plans[key] }) { return cached }
         let result: Result<QueryPlan, QueryPlanningFailure>
         do {
             let document = try Parser.parse(query)
             let errors = validate(schema: planner.supergraph.apiSchema, document: document)
             if errors.isEmpty {
-                result = .success(try planner.plan(document: document, operationName: operationName))
+                result = .success(try planner.plan(document: document, operationName: operationName, labels: labels))
             } else {
                 result = .failure(QueryPlanningFailure(errors: errors))
             }

@@ -34,8 +34,9 @@ public struct QueryPlanner: Sendable {
         self.supergraph = supergraph
     }
 
-    /// Plans the operation `operationName` (or the only one) of `document`.
-    public func plan(document: Document, operationName: String? = nil) throws(GraphQLError) -> QueryPlan {
+    /// Plans the operation `operationName` (or the only one) of `document`, with the
+    /// progressive overrides whose labels are in `labels` in effect.
+    public func plan(document: Document, operationName: String? = nil, labels: ActiveOverrideLabels = .none) throws(GraphQLError) -> QueryPlan {
         var operations: [OperationDefinition] = []
         var fragments: [String: FragmentDefinition] = [:]
         for definition in document.definitions {
@@ -63,14 +64,14 @@ public struct QueryPlanner: Sendable {
         guard let rootTypeName = supergraph.apiSchema.rootTypeName(for: operation.operation) else {
             throw GraphQLError(message: "Schema is not configured to execute \(operation.operation.rawValue) operation.")
         }
-        let builder = PlanBuilder(supergraph: supergraph, fragments: fragments, operation: operation)
+        let builder = PlanBuilder(supergraph: supergraph, fragments: fragments, operation: operation, labels: labels)
         let rootFields = builder.collectFields(operation.selectionSet.selections, typeName: rootTypeName, conditions: [])
         let hasIntrospection = rootFields.contains { $0.field.name.value == "__schema" || $0.field.name.value == "__type" }
         let node: PlanNode?
         if operation.operation == .mutation {
             var steps: [PlanNode] = []
             for field in rootFields {
-                let step = PlanBuilder(supergraph: supergraph, fragments: fragments, operation: operation)
+                let step = PlanBuilder(supergraph: supergraph, fragments: fragments, operation: operation, labels: labels)
                 try step.planRoot([field], rootTypeName: rootTypeName)
                 if let node = step.planNode() { steps.append(node) }
             }
@@ -98,7 +99,12 @@ final class PlanBuilder {
     let schema: GraphQLSchema
     let fragments: [String: FragmentDefinition]
     let operation: OperationDefinition
+    /// The progressive-override labels in effect for this plan.
+    let labels: ActiveOverrideLabels
     private var groups: [FetchGroup] = []
+    /// The entity jumps (`graph|type`) whose key and required fields are being planned: no
+    /// field is fetched through one of them, so key chains never loop.
+    private var jumpsInProgress: Set<String> = []
 
     /// Where selections of one level go while planning.
     struct Context {
@@ -109,8 +115,9 @@ final class PlanBuilder {
         var provided: SelectionSet?
     }
 
-    init(supergraph: Supergraph, fragments: [String: FragmentDefinition], operation: OperationDefinition) {
+    init(supergraph: Supergraph, fragments: [String: FragmentDefinition], operation: OperationDefinition, labels: ActiveOverrideLabels = .none) {
         self.supergraph = supergraph
+        self.labels = labels
         self.schema = supergraph.apiSchema
         self.fragments = fragments
         self.operation = operation
@@ -189,7 +196,7 @@ final class PlanBuilder {
             guard let definition = schema.field(name, on: rootTypeName) else {
                 throw GraphQLError(message: "Cannot query field \"\(name)\" on type \"\(rootTypeName)\".", extensions: ["code": "GRAPHQL_VALIDATION_FAILED"])
             }
-            let graphs = supergraph.resolvableGraphs(type: rootTypeName, field: name)
+            let graphs = supergraph.resolvableGraphs(type: rootTypeName, field: name, labels: labels)
             guard let graph = graphs.first(where: { candidate in groups.contains { $0.graph == candidate } }) ?? graphs.first else {
                 throw GraphQLError(message: "No subgraph resolves \(rootTypeName).\(name).", extensions: ["code": "QUERY_PLANNING_FAILED"])
             }
@@ -219,6 +226,9 @@ final class PlanBuilder {
     @discardableResult
     func plan(_ selections: [Selection], typeName: String, context: Context, conditions: [[Directive]]) throws(GraphQLError) -> Set<Int> {
         guard let type = schema.namedType(typeName) else { return [] }
+        if type.isAbstractType && supergraph.isInterfaceObject(typeName, in: context.group.graph) {
+            return try planInterfaceObject(selections, interface: typeName, context: context, conditions: conditions)
+        }
         if type.isAbstractType {
             _ = context.node.insert(Field(name: Name("__typename")), conditions: [])
             var touched: Set<Int> = [context.group.id]
@@ -233,6 +243,61 @@ final class PlanBuilder {
             return touched
         }
         return try planFields(collectFields(selections, typeName: typeName, conditions: conditions), typeName: typeName, context: context)
+    }
+
+    /// Plans `selections` on interface `interface` met in a subgraph that declares it as an
+    /// `@interfaceObject` (so it answers `__typename` with the interface's name): the interface
+    /// fields as for an object type (here, or from other subgraphs by key), then `__typename`
+    /// and the fields of the concrete types from a subgraph that has the interface itself, with
+    /// an `_entities` call whose representations name the interface.
+    private func planInterfaceObject(_ selections: [Selection], interface: String, context: Context, conditions: [[Directive]]) throws(GraphQLError) -> Set<Int> {
+        let interfaceFields = collectFields(selections, typeName: interface, conditions: conditions)
+        var touched = try planFields(interfaceFields.filter { $0.field.name.value != "__typename" }, typeName: interface, context: context)
+        guard let owner = supergraph.interfaceOwnerGraphs(of: interface).first else {
+            throw GraphQLError(message: "Cannot plan \(interface) from subgraph \"\(context.group.graph)\": no subgraph defines the interface with a resolvable @key, so its concrete type cannot be resolved.",
+                               extensions: ["code": "QUERY_PLANNING_FAILED"])
+        }
+        let typename = CollectedField(field: Field(name: Name("__typename")), conditions: [])
+        let targetID = try planEntityJump(RemoteBucket(graph: owner, entityType: interface, fields: [typename]), typeName: interface, context: context)
+        touched.insert(targetID)
+        let target = groups[targetID]
+        let entityNode = target.selections.child(.fragment(typeCondition: interface, directives: []))
+        // Interface fields were planned above; only what a concrete type adds is left.
+        let planned = Set(interfaceFields.map(Self.signature))
+        for object in schema.possibleTypes(of: interface) where supergraph.canReturn(object: object.name, as: interface, in: owner) {
+            let fields = collectFields(selections, typeName: object.name, conditions: conditions).filter { collected in
+                collected.field.name.value != "__typename" && !planned.contains(Self.signature(collected))
+            }
+            if fields.isEmpty { continue }
+            let inner = Context(group: target, node: entityNode.child(.fragment(typeCondition: object.name, directives: [])), path: context.path, provided: nil)
+            touched.formUnion(try planFields(fields, typeName: object.name, context: inner))
+        }
+        return touched
+    }
+
+    /// A collected field as text (selection and conditions), to recognize the same field twice.
+    private static func signature(_ collected: CollectedField) -> String {
+        var text = Printer.print(Selection.field(collected.field))
+        for directives in collected.conditions { text += "|" + directives.map { Printer.print($0) }.joined(separator: " ") }
+        return text
+    }
+
+    /// True when the top-level fields of `key` on `typeName` can be had in subgraph `graph`:
+    /// resolved or provided there, or fetched through a chain of entity jumps (by their own
+    /// keys) that avoids the jumps in `visiting` (`graph|type` marks).
+    private func obtainable(_ key: SelectionSet, typeName: String, from graph: String, provided: SelectionSet?, visiting: Set<String>) -> Bool {
+        key.selections.allSatisfy { selection in
+            guard case .field(let field) = selection else { return false }
+            let name = field.name.value
+            if supergraph.canResolve(type: typeName, field: name, in: graph, labels: labels) || isProvided(name, in: provided) != nil { return true }
+            return supergraph.resolvableGraphs(type: typeName, field: name, labels: labels).contains { other in
+                let mark = other + "|" + typeName
+                guard other != graph, !visiting.contains(mark) else { return false }
+                return supergraph.keys(of: typeName, in: other).contains { nested in
+                    obtainable(nested, typeName: typeName, from: graph, provided: provided, visiting: visiting.union([mark]))
+                }
+            }
+        }
     }
 
     private func isProvided(_ name: String, in provided: SelectionSet?) -> Field? {
@@ -265,7 +330,7 @@ final class PlanBuilder {
                 throw GraphQLError(message: "Cannot query field \"\(name)\" on type \"\(typeName)\".", extensions: ["code": "GRAPHQL_VALIDATION_FAILED"])
             }
             let providedField = isProvided(name, in: context.provided)
-            if providedField != nil || supergraph.canResolve(type: typeName, field: name, in: graph) {
+            if providedField != nil || supergraph.canResolve(type: typeName, field: name, in: graph, labels: labels) {
                 let node = context.node.insert(collected.field, conditions: collected.conditions)
                 touched.insert(context.group.id)
                 if let sub = collected.field.selectionSet {
@@ -275,15 +340,25 @@ final class PlanBuilder {
                 }
                 continue
             }
-            var candidates: [(graph: String, entityType: String)] = supergraph.resolvableGraphs(type: typeName, field: name).map { ($0, typeName) }
+            var candidates: [(graph: String, entityType: String)] = supergraph.resolvableGraphs(type: typeName, field: name, labels: labels).map { ($0, typeName) }
             for interface in schema.objectType(typeName)?.interfaces ?? [] {
                 for candidate in supergraph.interfaceObjectGraphs(of: interface)
-                where supergraph.canResolve(type: interface, field: name, in: candidate) {
+                where supergraph.canResolve(type: interface, field: name, in: candidate, labels: labels) {
                     candidates.append((candidate, interface))
                 }
             }
-            guard let choice = candidates.first(where: { candidate in buckets.contains { $0.graph == candidate.graph } }) ?? candidates.first else {
-                throw GraphQLError(message: "No subgraph resolves \(typeName).\(name).", extensions: ["code": "QUERY_PLANNING_FAILED"])
+            // Never through a jump whose own key fields are being planned (no cycles); prefer a
+            // subgraph already asked at this level, then one whose key can be had from here.
+            candidates.removeAll { jumpsInProgress.contains($0.graph + "|" + $0.entityType) }
+            func viable(_ candidate: (graph: String, entityType: String)) -> Bool {
+                supergraph.keys(of: candidate.entityType, in: candidate.graph).contains { key in
+                    obtainable(key, typeName: typeName, from: graph, provided: context.provided,
+                               visiting: jumpsInProgress.union([candidate.graph + "|" + candidate.entityType]))
+                }
+            }
+            guard let choice = candidates.first(where: { candidate in buckets.contains { $0.graph == candidate.graph } })
+                    ?? candidates.first(where: viable) ?? candidates.first else {
+                throw GraphQLError(message: "No subgraph resolves \(typeName).\(name) from subgraph \"\(graph)\".", extensions: ["code": "QUERY_PLANNING_FAILED"])
             }
             if let position = buckets.firstIndex(where: { $0.graph == choice.graph && $0.entityType == choice.entityType }) {
                 buckets[position].fields.append(collected)
@@ -305,14 +380,19 @@ final class PlanBuilder {
         func isLocal(_ key: SelectionSet) -> Bool {
             key.selections.allSatisfy { selection in
                 guard case .field(let field) = selection else { return false }
-                return supergraph.canResolve(type: typeName, field: field.name.value, in: graph)
+                return supergraph.canResolve(type: typeName, field: field.name.value, in: graph, labels: labels)
                     || isProvided(field.name.value, in: context.provided) != nil
             }
         }
-        guard let key = keys.first(where: isLocal) ?? keys.first else {
+        let mark = bucket.graph + "|" + bucket.entityType
+        let reachableKey = keys.first { obtainable($0, typeName: typeName, from: graph, provided: context.provided, visiting: jumpsInProgress.union([mark])) }
+        guard let key = keys.first(where: isLocal) ?? reachableKey ?? keys.first else {
             throw GraphQLError(message: "Cannot plan \(typeName) fields from subgraph \"\(bucket.graph)\": it has no resolvable @key for \(bucket.entityType).",
                                extensions: ["code": "QUERY_PLANNING_FAILED"])
         }
+        // While this jump's key and required fields are planned, no field may come through it.
+        jumpsInProgress.insert(mark)
+        defer { jumpsInProgress.remove(mark) }
         // Key fields carry the conditions all the fields share (fragment conditions and the
         // fields' own @skip/@include), so a skipped field leaves no representation to send.
         func fullConditions(_ collected: CollectedField) -> [[Directive]] {
@@ -323,7 +403,9 @@ final class PlanBuilder {
         let shared = bucket.fields.allSatisfy { fullConditions($0) == first } ? first : []
         var keySelections = key.selections
         keySelections.insert(.field(Field(name: Name("__typename"))), at: 0)
-        var dependencies = try plan(keySelections, typeName: typeName, context: context, conditions: shared)
+        // Key and required fields are fields of `typeName` itself (planned as on an object type even
+        // when it is an interface met as an @interfaceObject, whose __typename is the interface).
+        var dependencies = try planFields(collectFields(keySelections, typeName: typeName, conditions: shared), typeName: typeName, context: context)
         var requirements: [SelectionSet] = []
         for collected in bucket.fields {
             if let requires = supergraph.fieldJoin(type: bucket.entityType, field: collected.field.name.value, graph: bucket.graph)?.requires {

@@ -12,6 +12,7 @@
 /// | `GATEWAY_PLAN_CACHE_SIZE` | `1000` | cached query plans |
 /// | `GATEWAY_JWKS_URL` | – (off) | Identity's key set (`http://127.0.0.1:4001/.well-known/jwks.json`): bearer tokens are verified before planning |
 /// | `GATEWAY_TOKEN_ISSUER` | `identity` | the `iss` a token must carry |
+/// | `GATEWAY_OVERRIDE_LABELS` | – | progressive `@override` labels switched on, comma-separated (`percent(x)` labels are drawn per request) |
 public struct GatewayConfiguration: Sendable {
     public enum Mode: Sendable, Hashable {
         case supergraphFile(String)
@@ -27,6 +28,8 @@ public struct GatewayConfiguration: Sendable {
     /// Where the token keys are fetched; nil = tokens are forwarded without verification.
     public var jwksURL: String?
     public var tokenIssuer = "identity"
+    /// Custom progressive-override labels that are active (`GATEWAY_OVERRIDE_LABELS`).
+    public var enabledOverrideLabels: Set<String> = []
 
     public init(mode: Mode) {
         self.mode = mode
@@ -67,6 +70,9 @@ public struct GatewayConfiguration: Sendable {
             jwksURL = url
         }
         if let issuer = environment["GATEWAY_TOKEN_ISSUER"], !issuer.isEmpty { tokenIssuer = issuer }
+        if let labels = environment["GATEWAY_OVERRIDE_LABELS"] {
+            enabledOverrideLabels = Set(labels.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty })
+        }
     }
 
     static func parseSubgraphs(_ entries: [String]) throws -> [SubgraphConfiguration] {

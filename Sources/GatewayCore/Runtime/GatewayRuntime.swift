@@ -27,6 +27,8 @@ public final class GatewayRuntime: Sendable {
     public let source: any SupergraphSource
     public let transport: any SubgraphTransport
     public let planCacheSize: Int
+    /// Which progressive-override labels are active per request (every engine gets it).
+    public let overrideLabels: OverrideLabelPolicy
     private let logger: Logger
     private let state = NIOLockedValueBox<(engine: GatewayEngine?, status: Status)>((nil, Status(hasSupergraph: false, lastError: nil, loads: 0, failures: 0)))
     private let reloadSuccesses = Counter(label: "gateway.supergraph.reloads", dimensions: [("result", "success")])
@@ -35,10 +37,12 @@ public final class GatewayRuntime: Sendable {
     private let requestDuration = Metrics.Timer(label: "gateway.request.duration")
     private let subgraphCalls = Counter(label: "gateway.subgraph.calls")
 
-    public init(source: any SupergraphSource, transport: any SubgraphTransport, planCacheSize: Int = 1000, logger: Logger) {
+    public init(source: any SupergraphSource, transport: any SubgraphTransport, planCacheSize: Int = 1000,
+                overrideLabels: OverrideLabelPolicy = OverrideLabelPolicy(), logger: Logger) {
         self.source = source
         self.transport = transport
         self.planCacheSize = planCacheSize
+        self.overrideLabels = overrideLabels
         self.logger = logger
     }
 
@@ -64,7 +68,7 @@ public final class GatewayRuntime: Sendable {
         }
         do {
             let supergraph = try Supergraph(sdl: text)
-            let engine = try GatewayEngine(supergraph: supergraph, transport: transport, planCacheSize: planCacheSize)
+            let engine = try GatewayEngine(supergraph: supergraph, transport: transport, planCacheSize: planCacheSize, overrideLabels: overrideLabels)
             state.withLockedValue { state in
                 state.engine = engine
                 state.status.hasSupergraph = true

@@ -19,6 +19,12 @@ public final class Supergraph: Sendable {
     public let apiSDL: String
     /// The supergraph text this was loaded from.
     public let sdl: String
+    /// The progressive-override labels (`@join__field(overrideLabel:)`), sorted.
+    public let overrideLabels: [String]
+    /// The position of each label in ``overrideLabels``.
+    let overrideLabelIndex: [String: Int]
+    /// For each label of ``overrideLabels``: x of `percent(x)`, nil for a custom label.
+    let overridePercentages: [Double?]
 
     init(subgraphs: [SubgraphEndpoint], types: [String: JoinedType], apiSchema: GraphQLSchema, apiSDL: String, sdl: String) {
         self.subgraphs = subgraphs
@@ -26,6 +32,30 @@ public final class Supergraph: Sendable {
         self.apiSchema = apiSchema
         self.apiSDL = apiSDL
         self.sdl = sdl
+        var labels: Set<String> = []
+        for type in types.values {
+            for joins in type.fields.values {
+                for join in joins { if let label = join.overrideLabel { labels.insert(label) } }
+            }
+        }
+        overrideLabels = labels.sorted()
+        overrideLabelIndex = Dictionary(uniqueKeysWithValues: overrideLabels.enumerated().map { ($1, $0) })
+        overridePercentages = overrideLabels.map(Self.percentage)
+    }
+
+    /// x of a `percent(x)` label, nil for any other label.
+    static func percentage(_ label: String) -> Double? {
+        guard label.hasPrefix("percent("), label.hasSuffix(")") else { return nil }
+        return Double(label.dropFirst("percent(".count).dropLast())
+    }
+
+    /// True when `join` takes part in planning under `labels`: a join with `overrideLabel`
+    /// and `override` (the new subgraph) only while the label is active, one with
+    /// `overrideLabel` alone (the old subgraph) only while it is not.
+    func isInEffect(_ join: FieldJoin, _ labels: ActiveOverrideLabels) -> Bool {
+        guard let label = join.overrideLabel else { return true }
+        let active = overrideLabelIndex[label].map(labels.contains) ?? false
+        return join.overrideFrom != nil ? active : !active
     }
 
     /// The subgraph named `name`, if any.
@@ -36,24 +66,27 @@ public final class Supergraph: Sendable {
     /// The subgraphs that can resolve `field` on `type`, in declaration order: those with a
     /// `@join__field` that is neither external nor overridden, or — when the field carries no
     /// `@join__field` — every subgraph that defines the type.
-    public func resolvableGraphs(type: String, field: String) -> [String] {
+    /// A progressive override (`overrideLabel`) counts as taken over while its label is in
+    /// `labels`, and as still resolved by its source subgraph otherwise.
+    public func resolvableGraphs(type: String, field: String, labels: ActiveOverrideLabels = .none) -> [String] {
         guard let joined = types[type] else { return [] }
         guard let joins = joined.fields[field], !joins.isEmpty else {
             return joined.graphs.map(\.graph)
         }
         return joins.compactMap { join in
             guard let graph = join.graph else { return nil }
-            return join.external || join.usedOverridden ? nil : graph
+            return join.external || join.usedOverridden || !isInEffect(join, labels) ? nil : graph
         }
     }
 
-    /// True when subgraph `graph` resolves `field` on `type` itself.
-    public func canResolve(type: String, field: String, in graph: String) -> Bool {
+    /// True when subgraph `graph` resolves `field` on `type` itself (under the active
+    /// progressive-override `labels`).
+    public func canResolve(type: String, field: String, in graph: String, labels: ActiveOverrideLabels = .none) -> Bool {
         guard let joined = types[type] else { return false }
         guard let joins = joined.fields[field], !joins.isEmpty else {
             return joined.graphs.contains { $0.graph == graph }
         }
-        return joins.contains { $0.graph == graph && !$0.external && !$0.usedOverridden }
+        return joins.contains { $0.graph == graph && !$0.external && !$0.usedOverridden && isInEffect($0, labels) }
     }
 
     /// The join facts of `field` on `type` in `graph` (requires, provides), when declared.
@@ -81,6 +114,22 @@ public final class Supergraph: Sendable {
         }
         if joined.implements.isEmpty { return true }
         return joined.implements.contains { $0.graph == graph && $0.interface == abstractType }
+    }
+
+    /// True when `graph` declares `type` as an `@interfaceObject` (an object type standing for
+    /// the interface of that name).
+    public func isInterfaceObject(_ type: String, in graph: String) -> Bool {
+        types[type]?.graphs.contains { $0.graph == graph && $0.isInterfaceObject } ?? false
+    }
+
+    /// The subgraphs that define `interface` as an interface with a resolvable `@key` (they
+    /// can tell the concrete type of an interface representation).
+    public func interfaceOwnerGraphs(of interface: String) -> [String] {
+        var result: [String] = []
+        for join in types[interface]?.graphs ?? [] where !join.isInterfaceObject && join.resolvable && join.key != nil && !result.contains(join.graph) {
+            result.append(join.graph)
+        }
+        return result
     }
 
     /// The subgraphs that declare `interface` as an `@interfaceObject`.
@@ -135,7 +184,7 @@ public struct TypeJoin: Sendable, Hashable {
     public var isInterfaceObject: Bool
 }
 
-/// One `@join__field(graph:, requires:, provides:, external:, override:, usedOverridden:)`.
+/// One `@join__field(graph:, requires:, provides:, external:, override:, usedOverridden:, overrideLabel:)`.
 public struct FieldJoin: Sendable, Hashable {
     /// The subgraph name; nil when the directive names no graph.
     public var graph: String?
@@ -144,7 +193,8 @@ public struct FieldJoin: Sendable, Hashable {
     public var external: Bool
     /// The subgraph this field was taken over from (`@override(from:)`).
     public var overrideFrom: String?
-    /// The progressive-override label, if any (not used for routing; see README).
+    /// The progressive-override label, if any: with ``overrideFrom`` this join resolves the
+    /// field while the label is active; without, while it is not.
     public var overrideLabel: String?
     public var usedOverridden: Bool
 }

@@ -121,13 +121,13 @@ struct SchemaBuilder {
         }
         for name in extensionOrder {
             let extensions = extensionsByName[name]!
-            guard let kind = factory.definitions[name].map(Self.kind) ?? existing?.namedType(name)?.kind else {
+            guard let kind = factory.definitions[name].map(TypeKind.init) ?? existing?.namedType(name)?.kind else {
                 let known = Array(factory.definitions.keys) + (existing?.types.map(\.name) ?? [])
                 throw GraphQLError(message: "Cannot extend type \"\(name)\" because it is not defined." + didYouMean(suggestionList(name, options: known)),
                                    nodes: [extensions[0].name.location], source: document.source)
             }
-            for node in extensions where Self.kind(of: node) != kind {
-                throw GraphQLError(message: "Cannot extend non-\(Self.kindWord(kind)) type \"\(name)\".",
+            for node in extensions where TypeKind(node) != kind {
+                throw GraphQLError(message: "Cannot extend non-\(kind.word) type \"\(name)\".",
                                    nodes: [factory.definitions[name]?.location, node.location], source: document.source)
             }
             factory.extensions[name] = extensions
@@ -218,40 +218,6 @@ struct SchemaBuilder {
             astNode: node,
             source: document.source)
     }
-
-    static func kind(_ definition: TypeDefinition) -> TypeKind {
-        switch definition {
-        case .scalar: return .scalar
-        case .object: return .object
-        case .interface: return .interface
-        case .union: return .union
-        case .enum: return .enum
-        case .inputObject: return .inputObject
-        }
-    }
-
-    static func kind(of node: TypeExtension) -> TypeKind {
-        switch node {
-        case .scalar: return .scalar
-        case .object: return .object
-        case .interface: return .interface
-        case .union: return .union
-        case .enum: return .enum
-        case .inputObject: return .inputObject
-        }
-    }
-
-    static func kindWord(_ kind: TypeKind) -> String {
-        switch kind {
-        case .scalar: return "scalar"
-        case .object: return "object"
-        case .interface: return "interface"
-        case .union: return "union"
-        case .enum: return "enum"
-        case .inputObject: return "input object"
-        case .list, .nonNull: return "wrapping"
-        }
-    }
 }
 
 /// Builds named types on demand, each once. Input object types are built when first needed
@@ -282,7 +248,7 @@ final class TypeFactory: InputTypeLookup {
     }
 
     func inputTypeKind(_ name: String) -> TypeKind? {
-        if let definition = definitions[name] { return SchemaBuilder.kind(definition) }
+        if let definition = definitions[name] { return TypeKind(definition) }
         if let type = existing?.namedType(name) { return type.kind }
         if GraphQLScalarType.specified(named: name) != nil { return .scalar }
         return Introspection.types.first { $0.name == name }?.kind

@@ -116,6 +116,18 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
         append(key, value)
     }
 
+    /// Edits the value at `position` (from ``position(of:)``) in place: no key lookup, and no
+    /// copy of the value when this object holds the only reference to it.
+    public mutating func modifyValue(at position: Int, _ edit: (inout JSONValue) -> Void) {
+        edit(&values[position])
+    }
+
+    /// Reserves room for `count` members, so appending up to that many does not reallocate.
+    public mutating func reserveCapacity(_ count: Int) {
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+    }
+
     private mutating func append(_ key: String, _ value: JSONValue) {
         keys.append(key)
         values.append(value)

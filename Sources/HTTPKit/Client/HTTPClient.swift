@@ -27,7 +27,9 @@ public final class HTTPClient: Sendable {
     private let group: any EventLoopGroup
     private let logger: Logger
     private let metricsFactory: any MetricsFactory
-    private let pools = NIOLockedValueBox<[HTTPUpstream: PoolHandle]>([:])
+    private let pools = NIOLockedValueBox<[PoolKey: PoolHandle]>([:])
+    /// The group's loops, when each has its own pools (``HTTPClientConfiguration/poolPerEventLoop``).
+    private let loops: [any EventLoop]
     private let isShutdown = ManagedAtomic(false)
     fileprivate let nextRequestID = ManagedAtomic(0)
 
@@ -42,6 +44,7 @@ public final class HTTPClient: Sendable {
         self.group = eventLoopGroup
         self.logger = logger
         self.metricsFactory = metricsFactory ?? MetricsSystem.factory
+        self.loops = configuration.poolPerEventLoop ? Array(eventLoopGroup.makeIterator()) : []
     }
 
     /// Sends `request` to `upstream` and returns the complete response.
@@ -50,7 +53,58 @@ public final class HTTPClient: Sendable {
         try await self.upstream(upstream).send(request)
     }
 
-    /// A handle bound to one upstream's pool: resolve it once, then send without a lookup.
+    /// Sends several requests at once and waits for all of them, without a task per request:
+    /// each is handed to its upstream's pool right away, then the answers are collected in
+    /// order. Results are in the order of `requests`. Cancelling the calling task cancels every
+    /// request still in flight.
+    public func sendAll(_ requests: [(request: HTTPClientRequest, upstream: HTTPUpstream)]) async -> [Result<HTTPResponse, HTTPClientError>] {
+        if self.isShutDown {
+            return requests.map { _ in .failure(HTTPClientError(.shutdown, "the HTTP client is shut down")) }
+        }
+        if Task.isCancelled {
+            return requests.map { _ in .failure(HTTPClientError(.cancelled, "the calling task was cancelled")) }
+        }
+        var started: [(id: Int, pool: PoolHandle, future: EventLoopFuture<HTTPResponse>)] = []
+        started.reserveCapacity(requests.count)
+        for (request, upstream) in requests {
+            let pool = self.pool(for: upstream)
+            let id = self.nextRequestID.loadThenWrappingIncrement(ordering: .relaxed)
+            let promise = pool.eventLoop.makePromise(of: HTTPResponse.self)
+            if pool.eventLoop.inEventLoop {
+                pool.box.value.enqueue(id, request, promise: promise)
+            } else {
+                pool.eventLoop.execute {
+                    pool.box.value.enqueue(id, request, promise: promise)
+                }
+            }
+            started.append((id, pool, promise.futureResult))
+        }
+        let inFlight = started
+        return await withTaskCancellationHandler {
+            var results: [Result<HTTPResponse, HTTPClientError>] = []
+            results.reserveCapacity(started.count)
+            for entry in inFlight {
+                do {
+                    results.append(.success(try await entry.future.get()))
+                } catch let error as HTTPClientError {
+                    results.append(.failure(error))
+                } catch {
+                    results.append(.failure(HTTPClientError(.connectionClosed, "\(error)")))
+                }
+            }
+            return results
+        } onCancel: {
+            for entry in inFlight {
+                entry.pool.eventLoop.execute {
+                    entry.pool.box.value.abandon(entry.id, HTTPClientError(.cancelled, "the calling task was cancelled"))
+                }
+            }
+        }
+    }
+
+    /// A handle bound to one upstream's pool: resolve it once, then send without a lookup. (With
+    /// ``HTTPClientConfiguration/poolPerEventLoop`` it is bound to the pool of the loop it was
+    /// resolved on.)
     public func upstream(_ upstream: HTTPUpstream) -> HTTPUpstreamClient {
         HTTPUpstreamClient(client: self, pool: self.pool(for: upstream))
     }
@@ -69,9 +123,16 @@ public final class HTTPClient: Sendable {
     fileprivate var isShutDown: Bool { self.isShutdown.load(ordering: .relaxed) }
 
     private func pool(for upstream: HTTPUpstream) -> PoolHandle {
-        self.pools.withLockedValue { pools in
-            if let handle = pools[upstream] { return handle }
-            let eventLoop = self.group.next()
+        // With a pool per loop, the caller's own loop (if it runs on one of ours) owns the pool.
+        var loopIndex = -1
+        for (index, loop) in self.loops.enumerated() where loop.inEventLoop {
+            loopIndex = index
+            break
+        }
+        let key = PoolKey(upstream: upstream, loop: loopIndex)
+        return self.pools.withLockedValue { pools in
+            if let handle = pools[key] { return handle }
+            let eventLoop = loopIndex >= 0 ? self.loops[loopIndex] : self.group.next()
             let pool = ConnectionPool(
                 upstream: upstream,
                 eventLoop: eventLoop,
@@ -83,10 +144,16 @@ public final class HTTPClient: Sendable {
                 eventLoop: eventLoop,
                 box: NIOLoopBoundBox.makeBoxSendingValue(pool, as: ConnectionPool.self, eventLoop: eventLoop)
             )
-            pools[upstream] = handle
+            pools[key] = handle
             return handle
         }
     }
+}
+
+/// An upstream's pool: the shared one (`loop` -1) or the one of the client's loop at `loop`.
+struct PoolKey: Hashable {
+    let upstream: HTTPUpstream
+    let loop: Int
 }
 
 /// The event loop of one upstream's pool and the pool itself, reachable only on that loop.
@@ -118,8 +185,12 @@ public struct HTTPUpstreamClient: Sendable {
         let pool = self.pool
         let promise = pool.eventLoop.makePromise(of: HTTPResponse.self)
         return try await withTaskCancellationHandler {
-            pool.eventLoop.execute {
+            if pool.eventLoop.inEventLoop {
                 pool.box.value.enqueue(id, request, promise: promise)
+            } else {
+                pool.eventLoop.execute {
+                    pool.box.value.enqueue(id, request, promise: promise)
+                }
             }
             return try await promise.futureResult.get()
         } onCancel: {

@@ -13,6 +13,9 @@ public struct HTTPRequestContext: Sendable {
     /// The HTTP/2 stream the request arrived on (nil on HTTP/1.1).
     public var streamID: Int32?
     private var connectionLogger: Logger
+    /// The connection's loop as a task executor, when `.task` replies run on the event loop
+    /// (``HTTPServerConfiguration/runsTasksOnEventLoop``).
+    var taskExecutor: EventLoopTaskExecutor?
 
     /// A logger carrying connection metadata (`http.connection`, and `http.stream` on HTTP/2).
     /// The stream is added when the logger is read, so requests that never log pay nothing

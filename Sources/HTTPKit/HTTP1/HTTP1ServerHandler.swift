@@ -55,6 +55,9 @@ final class HTTP1ServerHandler: ChannelInboundHandler, RemovableChannelHandler {
             remoteAddress: context.channel.remoteAddress,
             logger: self.logger
         )
+        if self.environment.configuration.runsTasksOnEventLoop {
+            self.requestContext!.taskExecutor = EventLoopTaskExecutor(eventLoop: context.eventLoop)
+        }
         self.scheduleTimer(context: context)
     }
 

@@ -56,6 +56,9 @@ final class HTTP2ServerConnectionHandler: ChannelInboundHandler, RemovableChanne
             remoteAddress: context.channel.remoteAddress,
             logger: self.logger
         )
+        if self.environment.configuration.runsTasksOnEventLoop {
+            self.requestContext!.taskExecutor = EventLoopTaskExecutor(eventLoop: context.eventLoop)
+        }
         let configuration = self.environment.configuration
         do {
             let session = try NGHTTP2Session(

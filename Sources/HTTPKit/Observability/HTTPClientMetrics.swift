@@ -23,14 +23,11 @@ final class HTTPClientMetrics {
 
     func record(method: HTTPMethod, result: Result<HTTPResponseStatus, HTTPClientError>, nanoseconds: Int64) {
         let outcomeKey: UInt
-        let outcome: (String, String)
         switch result {
         case .success(let status):
             outcomeKey = status.code
-            outcome = ("http.response.status_code", String(status.code))
         case .failure(let error):
             outcomeKey = 900 + UInt(HTTPClientError.Code.allCases.firstIndex(of: error.code) ?? 0)
-            outcome = ("error.type", error.code.rawValue)
         }
         let wireProtocol: HTTPWireProtocol = self.upstream.protocol == .http2 ? .http2 : .http1_1
         let key = MetricKey.make(method: method, status: outcomeKey, wireProtocol: wireProtocol)
@@ -38,6 +35,12 @@ final class HTTPClientMetrics {
         if let cached = self.timers[key] {
             timer = cached
         } else {
+            // The dimension strings are made once per timer, not per request.
+            let outcome: (String, String)
+            switch result {
+            case .success(let status): outcome = ("http.response.status_code", String(status.code))
+            case .failure(let error): outcome = ("error.type", error.code.rawValue)
+            }
             timer = Timer(
                 label: "http.client.request.duration",
                 dimensions: [

@@ -13,6 +13,7 @@ import NIOCore
 /// | `requestTimeout` | 30 s | a request not fully received this long after it began gets `408` |
 /// | `shutdownGracePeriod` | 10 s | on shutdown, in-flight requests get this long before connections are closed |
 /// | `enableHTTP2` | `true` | accept HTTP/2 prior knowledge and `Upgrade: h2c` |
+/// | `runsTasksOnEventLoop` | `false` | `.task` replies run on the connection's event loop, not the cooperative pool |
 ///
 /// ```swift
 /// var configuration = HTTPServerConfiguration(host: "0.0.0.0", port: 4000)
@@ -30,6 +31,13 @@ public struct HTTPServerConfiguration: Sendable {
     public var enableHTTP2: Bool = true
     /// The listen backlog.
     public var backlog: Int32 = 256
+    /// When true, a `.task` reply's task prefers the connection's event loop as its executor
+    /// (``EventLoopTaskExecutor``): its code and its child tasks run on that loop's thread, so a
+    /// responder whose async work is mostly I/O on the same loop (a gateway calling upstreams
+    /// with ``HTTPClientConfiguration/poolPerEventLoop``) never hops to the cooperative pool and
+    /// back. Only for responders that do little CPU work per request: the loop serves its other
+    /// connections only between the task's suspension points.
+    public var runsTasksOnEventLoop: Bool = false
 
     /// Creates a configuration for `host:port` with the defaults above.
     public init(host: String = "127.0.0.1", port: Int = 8080) {

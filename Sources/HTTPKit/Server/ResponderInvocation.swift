@@ -1,7 +1,8 @@
 import NIOCore
 
 /// Runs a responder and delivers its response on `eventLoop`: at once for `.response` (no hop,
-/// no task), when the future completes for `.future`, from a new `Task` for `.task`.
+/// no task), when the future completes for `.future`, from a new `Task` for `.task` (on the
+/// event loop itself when the context carries the loop's task executor).
 /// Errors from futures and tasks become `500 Internal Server Error`.
 enum ResponderInvocation {
     static func invoke(
@@ -20,7 +21,13 @@ enum ResponderInvocation {
             }
         case .task(let body):
             let promise = eventLoop.makePromise(of: HTTPResponse.self)
-            promise.completeWithTask(body)
+            if let executor = context.taskExecutor {
+                Task(executorPreference: executor) {
+                    do { promise.succeed(try await body()) } catch { promise.fail(error) }
+                }
+            } else {
+                promise.completeWithTask(body)
+            }
             promise.futureResult.assumeIsolated().whenComplete { result in
                 completion(Self.response(for: result, context: context))
             }

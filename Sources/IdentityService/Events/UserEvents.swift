@@ -11,9 +11,12 @@ enum UserEvents {
 
     /// Appends `type` for `user` (whose `version` is already the new one).
     static func append(_ type: String, _ user: User, on transaction: PostgresTransaction) async throws {
-        let event = try OutboxEvent(type: type, aggregateType: "user", aggregateID: user.id.uuidString.lowercased(),
-                                    version: user.version, payload: UserEventPayload(user))
-        try await outbox.append(event, on: transaction)
+        try await outbox.append(try event(type, UserEventPayload(user)), on: transaction)
+    }
+
+    /// The event `type` carrying `payload` (whose `version` is the user's new one).
+    static func event(_ type: String, _ payload: UserEventPayload) throws -> OutboxEvent {
+        try OutboxEvent(type: type, aggregateType: "user", aggregateID: payload.id, version: payload.version, payload: payload)
     }
 
     /// The `user` snapshot consumers resync from: the same payload as the events, deleted users as tombstones.

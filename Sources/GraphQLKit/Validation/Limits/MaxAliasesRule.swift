@@ -3,8 +3,7 @@
 public final class MaxAliasesRule: ValidationRule {
     public let events: ValidationEvents = [.enterOperation]
     private let maximum: Int
-    private var fragmentCounts: [String: Int] = [:]
-    private var visiting: Set<String> = []
+    private let fragments = FragmentMeasures()
 
     public init(maximum: Int) { self.maximum = maximum }
 
@@ -27,18 +26,8 @@ public final class MaxAliasesRule: ValidationRule {
             case .inlineFragment(let inline):
                 count = SaturatingCount.add(count, aliases(in: inline.selectionSet, context))
             case .fragmentSpread(let spread):
-                count = SaturatingCount.add(count, fragmentAliases(spread.name.value, context))
+                count = SaturatingCount.add(count, fragments.measure(spread.name.value, context) { aliases(in: $0.selectionSet, context) })
             }
         }
         return count
-    }
-
-    private func fragmentAliases(_ name: String, _ context: ValidationContext) -> Int {
-        if let known = fragmentCounts[name] { return known }
-        guard let fragment = context.fragment(name), visiting.insert(name).inserted else { return 0 }
-        let result = aliases(in: fragment.selectionSet, context)
-        visiting.remove(name)
-        fragmentCounts[name] = result
-        return result
-    }
-}
+    }}

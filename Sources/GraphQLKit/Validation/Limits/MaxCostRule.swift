@@ -6,8 +6,7 @@ public final class MaxCostRule: ValidationRule {
     public let events: ValidationEvents = [.enterOperation]
     private let maximum: Int
     private let model: CostModel
-    private var fragmentCosts: [String: Int] = [:]
-    private var visiting: Set<String> = []
+    private let fragments = FragmentMeasures()
     private var variableDefaults: [String: Value] = [:]
 
     public init(maximum: Int, model: CostModel) {
@@ -20,7 +19,7 @@ public final class MaxCostRule: ValidationRule {
         for definition in node.variableDefinitions {
             if let value = definition.defaultValue { variableDefaults[definition.variable.name.value] = value }
         }
-        fragmentCosts = [:]
+        fragments.reset()
         guard let root = context.schema.rootTypeName(for: node.operation) else { return .skip }
         let cost = cost(of: node.selectionSet, parentType: root, context)
         if cost > maximum {
@@ -39,21 +38,13 @@ public final class MaxCostRule: ValidationRule {
             case .inlineFragment(let inline):
                 total = SaturatingCount.add(total, cost(of: inline.selectionSet, parentType: inline.typeCondition?.name.value ?? parentType, context))
             case .fragmentSpread(let spread):
-                total = SaturatingCount.add(total, fragmentCost(spread.name.value, context))
+                total = SaturatingCount.add(total, fragments.measure(spread.name.value, context) {
+                    cost(of: $0.selectionSet, parentType: $0.typeCondition.name.value, context)
+                })
             }
         }
         return total
     }
-
-    private func fragmentCost(_ name: String, _ context: ValidationContext) -> Int {
-        if let known = fragmentCosts[name] { return known }
-        guard let fragment = context.fragment(name), visiting.insert(name).inserted else { return 0 }
-        let result = cost(of: fragment.selectionSet, parentType: fragment.typeCondition.name.value, context)
-        visiting.remove(name)
-        fragmentCosts[name] = result
-        return result
-    }
-
     private func cost(of field: Field, parentType: String, _ context: ValidationContext) -> Int {
         let index = context.index
         guard let parent = index.type(parentType), let definition = index.field(field.name.value, on: parent) else {

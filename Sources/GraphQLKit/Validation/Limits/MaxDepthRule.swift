@@ -3,8 +3,7 @@
 public final class MaxDepthRule: ValidationRule {
     public let events: ValidationEvents = [.enterOperation]
     private let maximum: Int
-    private var fragmentDepths: [String: Int] = [:]
-    private var visiting: Set<String> = []
+    private let fragments = FragmentMeasures()
 
     public init(maximum: Int) { self.maximum = maximum }
 
@@ -27,18 +26,8 @@ public final class MaxDepthRule: ValidationRule {
             case .inlineFragment(let inline):
                 deepest = max(deepest, depth(of: inline.selectionSet, context))
             case .fragmentSpread(let spread):
-                deepest = max(deepest, fragmentDepth(spread.name.value, context))
+                deepest = max(deepest, fragments.measure(spread.name.value, context) { depth(of: $0.selectionSet, context) })
             }
         }
         return deepest
-    }
-
-    private func fragmentDepth(_ name: String, _ context: ValidationContext) -> Int {
-        if let known = fragmentDepths[name] { return known }
-        guard let fragment = context.fragment(name), visiting.insert(name).inserted else { return 0 }
-        let result = depth(of: fragment.selectionSet, context)
-        visiting.remove(name)
-        fragmentDepths[name] = result
-        return result
-    }
-}
+    }}

@@ -3,8 +3,7 @@
 public final class MaxRootFieldsRule: ValidationRule {
     public let events: ValidationEvents = [.enterOperation]
     private let maximum: Int
-    private var fragmentCounts: [String: Int] = [:]
-    private var visiting: Set<String> = []
+    private let fragments = FragmentMeasures()
 
     public init(maximum: Int) { self.maximum = maximum }
 
@@ -24,15 +23,7 @@ public final class MaxRootFieldsRule: ValidationRule {
             case .field: count = SaturatingCount.add(count, 1)
             case .inlineFragment(let inline): count = SaturatingCount.add(count, rootFields(in: inline.selectionSet, context))
             case .fragmentSpread(let spread):
-                let name = spread.name.value
-                if let known = fragmentCounts[name] {
-                    count = SaturatingCount.add(count, known)
-                } else if let fragment = context.fragment(name), visiting.insert(name).inserted {
-                    let result = rootFields(in: fragment.selectionSet, context)
-                    visiting.remove(name)
-                    fragmentCounts[name] = result
-                    count = SaturatingCount.add(count, result)
-                }
+                count = SaturatingCount.add(count, fragments.measure(spread.name.value, context) { rootFields(in: $0.selectionSet, context) })
             }
         }
         return count

@@ -15,13 +15,13 @@ public final class PossibleTypeExtensionsRule: ValidationRule {
     public func enterTypeSystemNode(_ node: TypeSystemNodeDirectives, _ context: ValidationContext) -> ValidationAction {
         guard case .typeExtension(let typeExtension)? = node.definition else { return .proceed }
         let name = typeExtension.name.value
-        let kind = Self.kind(of: typeExtension)
+        let kind = TypeKind(typeExtension)
         let definition = definedTypes[name]
-        let expected: TypeKind? = definition.map(Self.kind(of:)) ?? context.extendedSchema?.namedType(name)?.kind
+        let expected: TypeKind? = definition.map(TypeKind.init) ?? context.extendedSchema?.namedType(name)?.kind
         if let expected {
             if expected != kind {
                 let nodes: [Location?] = definition.map { [$0.location, typeExtension.location] } ?? [typeExtension.location]
-                context.report("Cannot extend non-\(Self.word(kind)) type \"\(name)\".", nodes: nodes)
+                context.report("Cannot extend non-\(kind.word) type \"\(name)\".", nodes: nodes)
             }
         } else {
             var names = definedOrder
@@ -30,38 +30,5 @@ public final class PossibleTypeExtensionsRule: ValidationRule {
                            node: typeExtension.name.location)
         }
         return .proceed
-    }
-
-    static func kind(of node: TypeDefinition) -> TypeKind {
-        switch node {
-        case .scalar: return .scalar
-        case .object: return .object
-        case .interface: return .interface
-        case .union: return .union
-        case .enum: return .enum
-        case .inputObject: return .inputObject
-        }
-    }
-
-    static func kind(of node: TypeExtension) -> TypeKind {
-        switch node {
-        case .scalar: return .scalar
-        case .object: return .object
-        case .interface: return .interface
-        case .union: return .union
-        case .enum: return .enum
-        case .inputObject: return .inputObject
-        }
-    }
-
-    static func word(_ kind: TypeKind) -> String {
-        switch kind {
-        case .scalar: return "scalar"
-        case .object: return "object"
-        case .interface: return "interface"
-        case .union: return "union"
-        case .enum: return "enum"
-        default: return "input object"
-        }
     }
 }
