@@ -36,35 +36,33 @@ extension JSONValue {
     /// `position` counts the objects met (it starts at 0). Objects whose index is negative or
     /// out of range, or whose entity is not an object, are left as they are.
     mutating func mergeEntities(at path: ArraySlice<String>, typeName: String, entities: [JSONValue], indices: [Int], position: inout Int) {
-        switch self {
-        case .array:
-            guard case .array(var elements) = self else { return }
+        // `if case` rather than `switch self`: a switch may keep a copy of `self` alive for its
+        // whole body, and that second reference makes every edit below copy the array.
+        if case .array(var elements) = self {
             self = .null
             let rest = path.first == "@" ? path.dropFirst() : path
             for index in elements.indices {
                 elements[index].mergeEntities(at: rest, typeName: typeName, entities: entities, indices: indices, position: &position)
             }
             self = .array(elements)
-        case .object:
-            guard case .object(var object) = self else { return }
-            if let step = path.first {
-                guard step != "@", let member = object.position(of: step) else { return }
-                self = .null
-                object.modifyValue(at: member) {
-                    $0.mergeEntities(at: path.dropFirst(), typeName: typeName, entities: entities, indices: indices, position: &position)
-                }
-                self = .object(object)
-            } else if object.hasTypeName(typeName) {
-                defer { position += 1 }
-                guard position < indices.count else { return }
-                let index = indices[position]
-                guard index >= 0, index < entities.count, case .object(let entity) = entities[index] else { return }
-                self = .null
-                object.deepMerge(entity)
-                self = .object(object)
-            }
-        default:
             return
+        }
+        guard case .object(var object) = self else { return }
+        if let step = path.first {
+            guard step != "@", let member = object.position(of: step) else { return }
+            self = .null
+            object.modifyValue(at: member) {
+                $0.mergeEntities(at: path.dropFirst(), typeName: typeName, entities: entities, indices: indices, position: &position)
+            }
+            self = .object(object)
+        } else if object.hasTypeName(typeName) {
+            defer { position += 1 }
+            guard position < indices.count else { return }
+            let index = indices[position]
+            guard index >= 0, index < entities.count, case .object(let entity) = entities[index] else { return }
+            self = .null
+            object.deepMerge(entity)
+            self = .object(object)
         }
     }
 
