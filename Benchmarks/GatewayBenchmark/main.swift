@@ -203,6 +203,19 @@ func measured(_ load: () async -> LoadResult) async -> (LoadResult, CPUCost) {
     let result = await load()
     return (result, CPUCost(from: start, to: CPUSnapshot.take(watchedPIDs), requests: result.completed, cores: cores))
 }
+// Warm-up, not measured: every target under the same load for a few seconds first. Without it the first
+// gateway measurement met freshly started subgraphs and gateway (page faults, allocator growth, first
+// connections), while the replay that follows it met subgraphs the gateway had just warmed.
+let warmUp = Duration.seconds(min(3, secondsPerRun))
+_ = await LoadGenerator.run(concurrency: concurrency, duration: warmUp) {
+    await LoadGenerator.post(client, port: gatewayPort, body: body, protocol: .http1_1)
+}
+_ = await LoadGenerator.run(concurrency: concurrency, duration: warmUp) {
+    await LoadGenerator.post(client, port: monolithPort, body: body, protocol: .http1_1)
+}
+_ = await LoadGenerator.run(concurrency: concurrency, duration: warmUp, unit: replayUnit)
+print("warm-up: \(min(3, secondsPerRun)) s per target, not measured")
+
 for run in 1...runs {
     let (gateway, gatewayCPU) = await measured {
         await LoadGenerator.run(concurrency: concurrency, duration: duration) {
