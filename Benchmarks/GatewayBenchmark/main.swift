@@ -3,6 +3,7 @@
 //   gateway-benchmark [seconds-per-run] [runs]      run everything, print medians
 //   gateway-benchmark serve-subgraphs PORT...       (child) accounts, inventory, products, reviews
 //   gateway-benchmark serve-monolith PORT           (child) the same API in one process
+//   GATEWAY_BENCHMARK_REPLAY_WINDOWS=N gateway-benchmark SECONDS   replay only, N windows (drift check)
 //
 // The driver starts the subgraphs, the real `gateway` executable (supergraph file mode) and the
 // monolith as separate processes, checks the gateway answers TestQuery with the monolith's data,
@@ -202,6 +203,17 @@ func measured(_ load: () async -> LoadResult) async -> (LoadResult, CPUCost) {
     let start = CPUSnapshot.take(watchedPIDs)
     let result = await load()
     return (result, CPUCost(from: start, to: CPUSnapshot.take(watchedPIDs), requests: result.completed, cores: cores))
+}
+// Diagnostic (GATEWAY_BENCHMARK_REPLAY_WINDOWS=N): only the replay, N windows of `secondsPerRun` back to back,
+// CPU per TestQuery of driver and subgraphs per window; shows whether a long-lived process slows down.
+if let windows = ProcessInfo.processInfo.environment["GATEWAY_BENCHMARK_REPLAY_WINDOWS"].flatMap({ Int($0) }) {
+    for window in 1...max(windows, 1) {
+        let (replay, replayCPU) = await measured { await LoadGenerator.run(concurrency: concurrency, duration: duration, unit: replayUnit) }
+        print("replay window \(window): \(Int(replay.requestsPerSecond)) /s, p50 \(String(format: "%.2f", replay.p50Milliseconds)) ms; " + replayCPU.describe(watchedNames))
+    }
+    await client.shutdown()
+    for process in [subgraphProcess, monolithProcess, gatewayProcess] { process.terminate() }
+    exit(0)
 }
 // Warm-up, not measured: every target under the same load for a few seconds first. Without it the first
 // gateway measurement met freshly started subgraphs and gateway (page faults, allocator growth, first
