@@ -88,6 +88,33 @@ struct NGHTTP2SessionTests {
         #expect(pair.clientEvents.contains(.streamClosed(streamID: stream, errorCode: 0)))
     }
 
+    /// Issue 7: a long-lived connection must not keep anything per finished stream (a growing
+    /// per-stream table would make every request slower the longer the connection lives).
+    @Test func finishedStreamsLeaveNoStateBehind() throws {
+        var pair = try Pair()
+        var answered = 0
+        for _ in 0..<50 {
+            var streams: [Int32] = []
+            for _ in 0..<10 {
+                streams.append(try pair.client.submitRequest(method: .POST, scheme: "http", authority: "a", path: "/graphql",
+                                                             headers: [:], body: ByteBuffer(string: #"{"query":"{a}"}"#)))
+            }
+            try pair.pump()
+            for stream in streams {
+                try pair.server.submitResponse(streamID: stream, status: .ok, headers: [:], body: ByteBuffer(string: #"{"data":{}}"#),
+                                               contentLength: 11)
+            }
+            try pair.pump()
+            answered += streams.filter { pair.clientMessages.removeValue(forKey: $0)?.status == 200 }.count
+            pair.serverMessages.removeAll()
+            pair.clientEvents.removeAll()
+            pair.serverEvents.removeAll()
+        }
+        #expect(answered == 500)
+        #expect(!pair.client.hasOpenStreams)
+        #expect(!pair.server.hasOpenStreams)
+    }
+
     @Test func largeBodiesCrossFlowControlWindowsIntact() throws {
         var pair = try Pair(maxBody: 8 << 20)
         let upload = TestRoutes.pattern(3 << 20)
