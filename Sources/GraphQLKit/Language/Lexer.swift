@@ -36,35 +36,60 @@ struct Lexer {
     /// else goes to ``scanToken(from:)``.
     @inline(__always)
     mutating func nextToken(from start: Int) throws(SyntaxFailure) -> RawToken {
-        let count = bytes.count
         var position = start
-        while position < count {
-            let code = bytes[position]
-            if CharacterClass.isNameStart(code) {
-                return RawToken(kind: .name, start: position, end: scanName(from: position + 1))
+        while position < bytes.count {
+            switch commonStep(at: &position) {
+            case .token(let token): return token
+            case .skipped: continue
+            case .other: return try scanToken(from: position)
             }
-            if code == 0x20 {
-                position = skipSpaces(from: position + 1)
-                continue
-            }
-            if code == 0x0A {
-                position += 1
-                if position < count && bytes[position] == 0x20 { position = skipSpaces(from: position + 1) }
-                continue
-            }
-            if code == 0x2C || code == 0x09 || code == 0x0D {
-                position += 1
-                continue
-            }
-            if code < 0x80 {
-                let kind = Self.punctuatorKinds.utf8Start[Int(code)]
-                if kind != 0 {
-                    return RawToken(kind: TokenKind(rawValue: kind).unsafelyUnwrapped, start: position, end: position + 1)
-                }
-            }
-            return try scanToken(from: position)
         }
-        return RawToken(kind: .endOfFile, start: count, end: count)
+        return RawToken(kind: .endOfFile, start: bytes.count, end: bytes.count)
+    }
+
+    /// What one step of the lexer's common case found at a position.
+    private enum CommonStep {
+        /// A name or a single-character punctuator.
+        case token(RawToken)
+        /// White space, a line terminator or a comma, skipped (the position moved past it).
+        case skipped
+        /// Anything else: strings, numbers, `...`, comments, byte order marks, errors.
+        case other
+    }
+
+    /// The common case of one lexer step at `position` (which must be in range): names, white
+    /// space and single-character punctuators — almost every byte of a document — with plain
+    /// comparisons and a table, because predictable branches beat a jump-table dispatch (whose
+    /// indirect jump mispredicts on almost every token). Shared by the inlined fast path and by
+    /// ``scanToken(from:)``.
+    @inline(__always)
+    private func commonStep(at position: inout Int) -> CommonStep {
+        let code = bytes[position]
+        if CharacterClass.isNameStart(code) {
+            let start = position
+            position = scanName(from: start + 1)
+            return .token(RawToken(kind: .name, start: start, end: position))
+        }
+        if code == 0x20 {
+            position = skipSpaces(from: position + 1)
+            return .skipped
+        }
+        if code == 0x0A {
+            position += 1
+            if position < bytes.count && bytes[position] == 0x20 { position = skipSpaces(from: position + 1) }
+            return .skipped
+        }
+        if code == 0x2C || code == 0x09 || code == 0x0D {
+            position += 1
+            return .skipped
+        }
+        if code < 0x80 {
+            let kind = Self.punctuatorKinds.utf8Start[Int(code)]
+            if kind != 0 {
+                return .token(RawToken(kind: TokenKind(rawValue: kind).unsafelyUnwrapped, start: position, end: position + 1))
+            }
+        }
+        return .other
     }
 
     /// ``nextToken(from:)`` for every kind of token (strings, numbers, `...`, comments, byte
@@ -74,33 +99,13 @@ struct Lexer {
         let count = bytes.count
         var position = start
         while position < count {
+            switch commonStep(at: &position) {
+            case .token(let token): return token
+            case .skipped: continue
+            case .other: break
+            }
             let code = bytes[position]
-            // Names and ignored characters first, with plain comparisons: documents are mostly
-            // names and indentation, and predictable branches beat a jump-table dispatch (whose
-            // indirect jump mispredicts on almost every token).
-            if CharacterClass.isNameStart(code) {
-                return RawToken(kind: .name, start: position, end: scanName(from: position + 1))
-            }
-            if code == 0x20 {
-                position = skipSpaces(from: position + 1)
-                continue
-            }
-            if code == 0x0A {
-                position += 1
-                if position < count && bytes[position] == 0x20 { position = skipSpaces(from: position + 1) }
-                continue
-            }
-            if code == 0x2C || code == 0x09 || code == 0x0D {
-                position += 1
-                continue
-            }
             if code < 0x80 {
-                // Single-character punctuators through a table: a jump table's indirect jump
-                // mispredicted on most tokens.
-                let kind = Self.punctuatorKinds.utf8Start[Int(code)]
-                if kind != 0 {
-                    return RawToken(kind: TokenKind(rawValue: kind).unsafelyUnwrapped, start: position, end: position + 1)
-                }
                 if code == 0x22 {
                     if byte(at: position + 1) == 0x22 && byte(at: position + 2) == 0x22 {
                         return try readBlockString(from: position)
