@@ -187,7 +187,7 @@ struct DocumentParser {
 
     /// The location of a node that started at `start` and ends with the previous token.
     @inline(__always) func location(from start: Int) -> Location? {
-        keepsLocations ? Location(start: start, end: lastTokenEnd) : nil
+        keepsLocations ? Location(checkedStart: start, end: lastTokenEnd) : nil
     }
 
     /// Enters one level of nesting, failing past ``ParseOptions/maxDepth``.

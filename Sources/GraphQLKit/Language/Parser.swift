@@ -65,6 +65,7 @@ public enum Parser {
     private static func run<Result>(_ source: Source, _ options: ParseOptions,
                                     _ body: (inout DocumentParser) throws(SyntaxFailure) -> Result) throws(GraphQLError) -> Result {
         let outcome: Swift.Result<Result, SyntaxFailure> = source.utf8.withUnsafeBufferPointer { bytes in
+            if let failure = sizeFailure(byteCount: bytes.count) { return .failure(failure) }
             var parser = DocumentParser(source: source, bytes: bytes, options: options)
             defer { ParserScratch.recycle(parser.scratch) }
             return Swift.Result { () throws(SyntaxFailure) in try body(&parser) }
@@ -73,6 +74,15 @@ public enum Parser {
         case .success(let result): return result
         case .failure(let failure): throw failure.graphQLError(in: source)
         }
+    }
+}
+
+extension Parser {
+    /// The failure for a document too long for ``Location``'s 32-bit offsets, or nil. (graphql-js
+    /// cannot hold such a document at all: a JavaScript string is at most 2^29 − 24 characters.)
+    static func sizeFailure(byteCount: Int) -> SyntaxFailure? {
+        guard byteCount > Location.maximumOffset else { return nil }
+        return SyntaxFailure(position: 0, description: "Document is longer than \(Location.maximumOffset) bytes. Parsing aborted.")
     }
 }
 
