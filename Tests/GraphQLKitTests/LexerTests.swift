@@ -13,6 +13,20 @@ import Testing
         ])
     }
 
+    /// The lexer's punctuator table turns raw values into kinds with a bit cast, which is right
+    /// only while every case is stored as its raw value.
+    @Test func tokenKindsAreStoredAsTheirRawValues() {
+        let all: [TokenKind] = [
+            .startOfFile, .endOfFile, .bang, .dollar, .amp, .parenL, .parenR, .spread, .colon, .equals, .at, .bracketL,
+            .bracketR, .braceL, .pipe, .braceR, .name, .int, .float, .string, .blockString, .comment,
+        ]
+        #expect(MemoryLayout<TokenKind>.size == 1)
+        for (index, kind) in all.enumerated() {
+            #expect(kind.rawValue == UInt8(index))
+            #expect(unsafeBitCast(kind.rawValue, to: TokenKind.self) == kind)
+        }
+    }
+
     @Test func ignoredTokensAreSkipped() throws {
         #expect(try kinds("\u{FEFF} ,\t\r\n# comment\r{\u{FEFF}a,b # trailing") == [.braceL, .name, .name, .endOfFile])
     }
