@@ -19,9 +19,12 @@ extension GraphQLError {
 extension Source {
     /// ``location(ofByteOffset:)`` for many offsets, in one pass (results in the given order).
     func locations(ofByteOffsets offsets: [Int]) -> [SourceLocation] {
+        withUTF8 { bytes in locations(ofByteOffsets: offsets, in: bytes) }
+    }
+
+    private func locations(ofByteOffsets offsets: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> [SourceLocation] {
         let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
         var results = [SourceLocation](repeating: SourceLocation(line: 1, column: 1), count: offsets.count)
-        let bytes = utf8
         var line = 1
         var lineStart = 0
         var index = 0

@@ -64,7 +64,7 @@ public enum Parser {
 
     private static func run<Result>(_ source: Source, _ options: ParseOptions,
                                     _ body: (inout DocumentParser) throws(SyntaxFailure) -> Result) throws(GraphQLError) -> Result {
-        let outcome: Swift.Result<Result, SyntaxFailure> = source.utf8.withUnsafeBufferPointer { bytes in
+        let outcome: Swift.Result<Result, SyntaxFailure> = source.withUTF8 { bytes in
             if let failure = sizeFailure(byteCount: bytes.count) { return .failure(failure) }
             var parser = DocumentParser(source: source, bytes: bytes, options: options)
             defer { ParserScratch.recycle(parser.scratch) }
@@ -93,7 +93,7 @@ extension Parser {
 /// let kinds = try tokenize(Source(body: "{ a }")).map(\.kind)   // [.braceL, .name, .braceR, .endOfFile]
 /// ```
 public func tokenize(_ source: Source) throws(GraphQLError) -> [Token] {
-    let outcome: Result<[Token], SyntaxFailure> = source.utf8.withUnsafeBufferPointer { bytes in
+    let outcome: Result<[Token], SyntaxFailure> = source.withUTF8 { bytes in
         var lexer = Lexer(bytes: bytes)
         return Result { () throws(SyntaxFailure) in
             var tokens: [Token] = []

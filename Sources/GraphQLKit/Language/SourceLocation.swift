@@ -19,7 +19,10 @@ extension Source {
     /// Source(body: "{\n  é x }").location(ofByteOffset: 7)   // line 2, column 5
     /// ```
     public func location(ofByteOffset offset: Int) -> SourceLocation {
-        let bytes = utf8
+        withUTF8 { bytes in Self.location(ofByteOffset: offset, in: bytes) }
+    }
+
+    private static func location(ofByteOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourceLocation {
         let end = min(max(offset, 0), bytes.count)
         var line = 1
         var lineStart = 0
@@ -44,12 +47,12 @@ extension Source {
             // Only possible between the `\r` and `\n` of a `\r\n` pair.
             return SourceLocation(line: line, column: end + 1 - lineStart)
         }
-        return SourceLocation(line: line, column: 1 + Self.utf16Length(bytes[lineStart..<end]))
+        return SourceLocation(line: line, column: 1 + utf16Length(bytes[lineStart..<end]))
     }
 
     /// The number of UTF-16 code units the given UTF-8 (or WTF-8) bytes decode to, decided by
     /// lead bytes: four-byte sequences are two units, every other sequence one.
-    static func utf16Length(_ bytes: ArraySlice<UInt8>) -> Int {
+    static func utf16Length(_ bytes: some Collection<UInt8>) -> Int {
         var count = 0
         for byte in bytes {
             if byte < 0x80 || byte >= 0xC0 {

@@ -157,7 +157,9 @@ public final class ValidationContext {
         if dollarOffsets == nil {
             var offsets: [Int] = []
             if let source {
-                for (offset, byte) in source.utf8.enumerated() where byte == 0x24 /* $ */ { offsets.append(offset) }
+                source.withUTF8 { bytes in
+                    for (offset, byte) in bytes.enumerated() where byte == 0x24 /* $ */ { offsets.append(offset) }
+                }
             }
             dollarOffsets = offsets
         }
