@@ -55,7 +55,7 @@ extension DocumentParser {
     ///
     /// Each selection is constructed in place on ``selectionStack`` (a `Selection` is large, and
     /// returning it through the recursion copied it several times); the finished list is moved
-    /// off the stack into one exactly-sized array.
+    /// off the stack into one exactly-sized ``SelectionList``.
     @inline(never)
     mutating func parseSelectionSet() throws(SyntaxFailure) -> SelectionSet {
         let start = token.start
@@ -70,7 +70,7 @@ extension DocumentParser {
             }
         } while try !expectOptional(.braceR)
         depth -= 1
-        return SelectionSet(selections: selectionStack.popArray(from: base), location: location(from: start))
+        return SelectionSet(selections: selectionStack.popSelectionList(from: base), location: location(from: start))
     }
 
     /// Field : Alias? Name Arguments? Directives? SelectionSet?, pushed on ``selectionStack``.
@@ -89,7 +89,7 @@ extension DocumentParser {
         }
         let selectionSet = peek(.braceL) ? try parseSelectionSet() : nil
         let location = location(from: start)
-        selectionStack.pushField(name: name, extras: extras, selectionSet: selectionSet, location: location)
+        selectionStack.pushField(name: consume name, extras: consume extras, selectionSet: consume selectionSet, location: location)
     }
 
     /// `: Name`? Arguments? Directives? after a field's first name: the field's name and its

@@ -87,11 +87,13 @@ struct ASTWalker<V: ASTVisitor> {
         self.visitor = visitor
     }
 
-    /// Visits each element of `items`; rebuilds the array only if an element changed or was
-    /// removed. Returns whether it did.
+    /// Visits each element of `items` (an array or a ``SelectionList``); rebuilds the list only
+    /// if an element changed or was removed. Returns whether it did.
     @inlinable
-    mutating func list<Child>(_ items: inout [Child], _ visitChild: (inout ASTWalker, inout Child) -> Change) -> Bool {
-        var rebuilt: [Child]?
+    mutating func list<Items: RandomAccessCollection & RangeReplaceableCollection>(
+        _ items: inout Items, _ visitChild: (inout ASTWalker, inout Items.Element) -> Change
+    ) -> Bool where Items.Index == Int {
+        var rebuilt: Items?
         var index = 0
         while index < items.count {
             var child = items[index]
@@ -99,10 +101,10 @@ struct ASTWalker<V: ASTVisitor> {
             case .unchanged:
                 rebuilt?.append(child)
             case .changed:
-                if rebuilt == nil { rebuilt = Array(items[..<index]) }
+                if rebuilt == nil { rebuilt = Items(items[..<index]) }
                 rebuilt!.append(child)
             case .removed:
-                if rebuilt == nil { rebuilt = Array(items[..<index]) }
+                if rebuilt == nil { rebuilt = Items(items[..<index]) }
             }
             index += 1
             if stopped { break }
