@@ -89,7 +89,7 @@ extension DocumentParser {
         }
         let selectionSet = peek(.braceL) ? try parseSelectionSet() : nil
         let location = location(from: start)
-        selectionStack.pushField(name: consume name, extras: consume extras, selectionSet: consume selectionSet, location: location)
+        selectionStack.pushField(name: name, extras: extras, selectionSet: selectionSet, location: location)
     }
 
     /// `: Name`? Arguments? Directives? after a field's first name: the field's name and its
