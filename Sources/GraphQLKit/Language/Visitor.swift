@@ -88,12 +88,14 @@ struct ASTWalker<V: ASTVisitor> {
     }
 
     /// Visits each element of `items` (an array or a ``SelectionList``); rebuilds the list only
-    /// if an element changed or was removed. Returns whether it did.
+    /// if an element changed or was removed. Returns whether it did. The rebuilt elements are
+    /// collected in an array whatever `Items` is (a ``SelectionList``'s own append code, inlined
+    /// here, made each nesting level's frame larger).
     @inlinable
     mutating func list<Items: RandomAccessCollection & RangeReplaceableCollection>(
         _ items: inout Items, _ visitChild: (inout ASTWalker, inout Items.Element) -> Change
     ) -> Bool where Items.Index == Int {
-        var rebuilt: Items?
+        var rebuilt: [Items.Element]?
         var index = 0
         while index < items.count {
             var child = items[index]
@@ -101,17 +103,17 @@ struct ASTWalker<V: ASTVisitor> {
             case .unchanged:
                 rebuilt?.append(child)
             case .changed:
-                if rebuilt == nil { rebuilt = Items(items[..<index]) }
+                if rebuilt == nil { rebuilt = Array(items[..<index]) }
                 rebuilt!.append(child)
             case .removed:
-                if rebuilt == nil { rebuilt = Items(items[..<index]) }
+                if rebuilt == nil { rebuilt = Array(items[..<index]) }
             }
             index += 1
             if stopped { break }
         }
         guard var rebuilt else { return false }
         if index < items.count { rebuilt.append(contentsOf: items[index...]) }
-        items = rebuilt
+        items = Items(rebuilt)
         return true
     }
 }

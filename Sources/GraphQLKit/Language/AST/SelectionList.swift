@@ -89,8 +89,9 @@ final class SelectionListStorage: ManagedBuffer<Int, Selection> {
     }
 
     deinit {
-        // One element at a time, with `Selection`'s own destroy code: `deinitialize(count:)` would
-        // call the runtime's generic array destroy, which goes through the value witness table.
+        // One element at a time, with `Selection`'s own destroy code: `deinitialize(count:)` calls
+        // the runtime's generic array destroy (value witness per element), and a per-element
+        // `deinitialize(count: 1)` measured ~1,350 instructions more per introspection-query parse.
         let elements = self.elements
         for index in 0..<count {
             _ = (elements + index).move()
