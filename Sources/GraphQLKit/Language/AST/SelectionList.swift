@@ -124,30 +124,6 @@ extension SelectionList: RandomAccessCollection, MutableCollection {
         }
     }
 
-    /// Walks the list without bounds checks per element (the count is read once).
-    public struct Iterator: IteratorProtocol {
-        @usableFromInline let storage: SelectionListStorage
-        @usableFromInline let count: Int
-        @usableFromInline var index = 0
-
-        @inlinable init(storage: SelectionListStorage) {
-            self.storage = storage
-            self.count = storage.count
-        }
-
-        @inlinable
-        public mutating func next() -> Selection? {
-            guard index < count else { return nil }
-            defer { index += 1 }
-            return storage.elements[index]
-        }
-    }
-
-    @inlinable
-    public func makeIterator() -> Iterator {
-        Iterator(storage: storage)
-    }
-
     @inlinable
     public func withContiguousStorageIfAvailable<Result>(_ body: (UnsafeBufferPointer<Selection>) throws -> Result) rethrows -> Result? {
         try storage.withUnsafeMutablePointers { count, elements in
