@@ -59,7 +59,7 @@ public struct SelectionList: @unchecked Sendable {
     }
 }
 
-/// The buffer behind a non-empty ``SelectionList``: the element count (header), then the elements.
+/// The buffer behind a ``SelectionList``: the element count (header), then the elements.
 /// Never written while shared (see ``SelectionList``).
 @usableFromInline
 final class SelectionListStorage: ManagedBuffer<Int, Selection> {
