@@ -157,7 +157,7 @@ struct SatisfiabilityCheck {
     }
 
     /// True when subgraph `graph` can return every field of `selections` on `typeName`.
-    func has(_ selections: [Selection], on typeName: String, in graph: Int, provided: [Selection]?) -> Bool {
+    func has(_ selections: SelectionList, on typeName: String, in graph: Int, provided: SelectionList?) -> Bool {
         selections.allSatisfy { selection in
             switch selection {
             case .field(let field):

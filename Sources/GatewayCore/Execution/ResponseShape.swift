@@ -65,11 +65,11 @@ final class ResponseShape: Sendable {
         let fragments: [String: FragmentDefinition]
 
         /// Nil when a conditional directive is met or the nesting is absurd.
-        mutating func shape(_ selections: [Selection], runtimeTypes: [String], depth: Int) -> ResponseShape? {
+        mutating func shape(_ selections: SelectionList, runtimeTypes: [String], depth: Int) -> ResponseShape? {
             guard depth < 200 else { return nil }
             var byType: [String: [Field]] = [:]
             for typeName in runtimeTypes {
-                var collected: [(key: String, name: String, selections: [Selection])] = []
+                var collected: [(key: String, name: String, selections: SelectionList)] = []
                 var positions: [String: Int] = [:]
                 guard collect(selections, typeName: typeName, into: &collected, positions: &positions, visited: []) else { return nil }
                 var fields: [Field] = []
@@ -103,7 +103,7 @@ final class ResponseShape: Sendable {
         }
 
         /// False when a selection carries `@skip` or `@include`.
-        private func collect(_ selections: [Selection], typeName: String, into fields: inout [(key: String, name: String, selections: [Selection])],
+        private func collect(_ selections: SelectionList, typeName: String, into fields: inout [(key: String, name: String, selections: SelectionList)],
                              positions: inout [String: Int], visited: Set<String>) -> Bool {
             for selection in selections {
                 if selection.directives.contains(where: { $0.name.value == "skip" || $0.name.value == "include" }) { return false }

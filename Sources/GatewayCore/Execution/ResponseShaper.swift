@@ -24,7 +24,7 @@ struct ResponseShaper {
     }
 
     /// Writes the data object; false when a root field's null propagated to `data` itself.
-    mutating func writeRoot(_ data: JSONObject, selections: [Selection], rootTypeName: String) -> Bool {
+    mutating func writeRoot(_ data: JSONObject, selections: SelectionList, rootTypeName: String) -> Bool {
         writeObject(data, selections: selections, typeName: rootTypeName)
     }
 
@@ -133,7 +133,7 @@ struct ResponseShaper {
     }
 
     /// Fields by response key in first-seen order; same-key selection sets concatenated.
-    private func collect(_ selections: [Selection], typeName: String, into fields: inout [(String, Field, [Selection])], positions: inout [String: Int]) {
+    private func collect(_ selections: SelectionList, typeName: String, into fields: inout [(String, Field, SelectionList)], positions: inout [String: Int]) {
         for selection in selections {
             guard isIncluded(selection.directives) else { continue }
             switch selection {
@@ -156,8 +156,8 @@ struct ResponseShaper {
         }
     }
 
-    private mutating func writeObject(_ object: JSONObject, selections: [Selection], typeName: String) -> Bool {
-        var fields: [(String, Field, [Selection])] = []
+    private mutating func writeObject(_ object: JSONObject, selections: SelectionList, typeName: String) -> Bool {
+        var fields: [(String, Field, SelectionList)] = []
         var positions: [String: Int] = [:]
         collect(selections, typeName: typeName, into: &fields, positions: &positions)
         output.append(UInt8(ascii: "{"))
@@ -189,7 +189,7 @@ struct ResponseShaper {
 
     /// Writes `value` as `type`; false when it is null in a non-null position (the caller nulls
     /// its own nearest nullable position).
-    private mutating func writeValue(_ value: JSONValue?, type: GraphQLType, selections: [Selection],
+    private mutating func writeValue(_ value: JSONValue?, type: GraphQLType, selections: SelectionList,
                                      parent: String, field: String) -> Bool {
         if case .nonNull(let inner) = type {
             guard let value, !value.isNull else {
@@ -213,7 +213,7 @@ struct ResponseShaper {
     }
 
     /// Writes a non-null `value` of a list or named `type`; false when a null propagates up to it.
-    private mutating func writeNonNull(_ value: JSONValue, type: GraphQLType, selections: [Selection],
+    private mutating func writeNonNull(_ value: JSONValue, type: GraphQLType, selections: SelectionList,
                                        parent: String, field: String) -> Bool {
         switch type {
         case .list(let elementType):

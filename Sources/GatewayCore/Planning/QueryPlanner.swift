@@ -127,7 +127,7 @@ final class PlanBuilder {
 
     /// The fields selected on an object of type `typeName`, fragments flattened (conditional
     /// fragments kept as conditions), same response key and conditions merged.
-    func collectFields(_ selections: [Selection], typeName: String, conditions: [[Directive]]) -> [CollectedField] {
+    func collectFields(_ selections: SelectionList, typeName: String, conditions: [[Directive]]) -> [CollectedField] {
         var result: [CollectedField] = []
         var positions: [String: Int] = [:]
         collect(selections, typeName: typeName, conditions: conditions, into: &result, positions: &positions, visited: [])
@@ -139,7 +139,7 @@ final class PlanBuilder {
         return schema.isPossibleType(typeCondition, typeName)
     }
 
-    private func collect(_ selections: [Selection], typeName: String, conditions: [[Directive]],
+    private func collect(_ selections: SelectionList, typeName: String, conditions: [[Directive]],
                          into result: inout [CollectedField], positions: inout [String: Int], visited: Set<String>) {
         for selection in selections {
             switch selection {
@@ -224,7 +224,7 @@ final class PlanBuilder {
     /// Plans `selections` on a value of type `typeName` fetched by `context.group`; returns the
     /// ids of the groups that fetch fields of this level.
     @discardableResult
-    func plan(_ selections: [Selection], typeName: String, context: Context, conditions: [[Directive]]) throws(GraphQLError) -> Set<Int> {
+    func plan(_ selections: SelectionList, typeName: String, context: Context, conditions: [[Directive]]) throws(GraphQLError) -> Set<Int> {
         guard let type = schema.namedType(typeName) else { return [] }
         if type.isAbstractType && supergraph.isInterfaceObject(typeName, in: context.group.graph) {
             return try planInterfaceObject(selections, interface: typeName, context: context, conditions: conditions)
@@ -250,7 +250,7 @@ final class PlanBuilder {
     /// fields as for an object type (here, or from other subgraphs by key), then `__typename`
     /// and the fields of the concrete types from a subgraph that has the interface itself, with
     /// an `_entities` call whose representations name the interface.
-    private func planInterfaceObject(_ selections: [Selection], interface: String, context: Context, conditions: [[Directive]]) throws(GraphQLError) -> Set<Int> {
+    private func planInterfaceObject(_ selections: SelectionList, interface: String, context: Context, conditions: [[Directive]]) throws(GraphQLError) -> Set<Int> {
         let interfaceFields = collectFields(selections, typeName: interface, conditions: conditions)
         var touched = try planFields(interfaceFields.filter { $0.field.name.value != "__typename" }, typeName: interface, context: context)
         guard let owner = supergraph.interfaceOwnerGraphs(of: interface).first else {

@@ -55,7 +55,7 @@ extension DocumentParser {
     ///
     /// Each selection is constructed in place on ``selectionStack`` (a `Selection` is large, and
     /// returning it through the recursion copied it several times); the finished list is moved
-    /// off the stack into one exactly-sized array.
+    /// off the stack into one exactly-sized ``SelectionList``.
     @inline(never)
     mutating func parseSelectionSet() throws(SyntaxFailure) -> SelectionSet {
         let start = token.start
@@ -70,7 +70,7 @@ extension DocumentParser {
             }
         } while try !expectOptional(.braceR)
         depth -= 1
-        return SelectionSet(selections: selectionStack.popArray(from: base), location: location(from: start))
+        return SelectionSet(selections: selectionStack.popSelectionList(from: base), location: location(from: start))
     }
 
     /// Field : Alias? Name Arguments? Directives? SelectionSet?, pushed on ``selectionStack``.

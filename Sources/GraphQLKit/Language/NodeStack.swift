@@ -65,4 +65,12 @@ extension NodeStack where Element == Selection {
         (storage + count).initialize(to: .field(consume field))
         count += 1
     }
+
+    /// Moves the selections from `base` to the top into a new list (one `memcpy` into a buffer of
+    /// exactly their number) and pops them.
+    func popSelectionList(from base: Int) -> SelectionList {
+        let list = SelectionList(movingFrom: storage + base, count: count - base)
+        count = base
+        return list
+    }
 }

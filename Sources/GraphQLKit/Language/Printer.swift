@@ -101,7 +101,7 @@ struct ASTWriter {
     }
 
     /// `{`, each item on its own indented line, `}`; nothing for no items (graphql-js `block`).
-    mutating func block<Item>(_ items: [Item], _ writeItem: (inout ASTWriter, Item) -> Void) {
+    mutating func block<Items: Collection>(_ items: Items, _ writeItem: (inout ASTWriter, Items.Element) -> Void) {
         guard !items.isEmpty else { return }
         raw("{")
         level += 1

@@ -87,11 +87,15 @@ struct ASTWalker<V: ASTVisitor> {
         self.visitor = visitor
     }
 
-    /// Visits each element of `items`; rebuilds the array only if an element changed or was
-    /// removed. Returns whether it did.
+    /// Visits each element of `items` (an array or a ``SelectionList``); rebuilds the list only
+    /// if an element changed or was removed. Returns whether it did. The rebuilt elements are
+    /// collected in an array whatever `Items` is (a ``SelectionList``'s own append code, inlined
+    /// here, made each nesting level's frame larger).
     @inlinable
-    mutating func list<Child>(_ items: inout [Child], _ visitChild: (inout ASTWalker, inout Child) -> Change) -> Bool {
-        var rebuilt: [Child]?
+    mutating func list<Items: RandomAccessCollection & RangeReplaceableCollection>(
+        _ items: inout Items, _ visitChild: (inout ASTWalker, inout Items.Element) -> Change
+    ) -> Bool where Items.Index == Int {
+        var rebuilt: [Items.Element]?
         var index = 0
         while index < items.count {
             var child = items[index]
@@ -109,7 +113,7 @@ struct ASTWalker<V: ASTVisitor> {
         }
         guard var rebuilt else { return false }
         if index < items.count { rebuilt.append(contentsOf: items[index...]) }
-        items = rebuilt
+        items = Items(rebuilt)
         return true
     }
 }

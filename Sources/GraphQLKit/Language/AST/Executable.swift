@@ -62,11 +62,16 @@ public struct Variable: Sendable, Hashable {
 
 /// `{ selection … }`.
 public struct SelectionSet: Sendable, Hashable {
-    public var selections: [Selection]
+    public var selections: SelectionList
     public var location: Location?
 
-    public init(selections: [Selection], location: Location? = nil) {
+    public init(selections: SelectionList, location: Location? = nil) {
         self.selections = selections
+        self.location = location
+    }
+
+    public init(selections: [Selection], location: Location? = nil) {
+        self.selections = SelectionList(selections)
         self.location = location
     }
 }
