@@ -1,10 +1,11 @@
 /// A type as written in a variable definition, field or argument definition: `Name`,
 /// `[Type]` or `Type!`.
 public enum TypeReference: Sendable, Hashable {
-    // Only the wrapping cases are boxed: a plain named type (most references) needs no allocation.
+    // Only lists are boxed: a named type (most references) and `Name!` (most of the rest) need
+    // no allocation, as ``NonNullType`` keeps a named type inline.
     case named(NamedType)
     indirect case list(ListType)
-    indirect case nonNull(NonNullType)
+    case nonNull(NonNullType)
 
     public var location: Location? {
         switch self {
@@ -50,12 +51,42 @@ public struct ListType: Sendable, Hashable {
 }
 
 /// `Type!`; the parser only produces it around a named or list type.
+///
+/// A wrapped named type is kept inline, so `Name!` costs no allocation; other wrapped types are
+/// boxed. ``type`` reads and writes like a stored property.
 public struct NonNullType: Sendable, Hashable {
-    public var type: TypeReference
     public var location: Location?
+    private var wrapped: Wrapped
+
+    /// The wrapped type, with the named case unboxed (the cases match ``TypeReference``'s one to one).
+    private enum Wrapped: Sendable, Hashable {
+        case named(NamedType)
+        indirect case list(ListType)
+        indirect case nonNull(NonNullType)
+
+        @inline(__always)
+        init(_ type: consuming TypeReference) {
+            switch consume type {
+            case .named(let named): self = .named(named)
+            case .list(let list): self = .list(list)
+            case .nonNull(let nonNull): self = .nonNull(nonNull)
+            }
+        }
+    }
 
     public init(type: TypeReference, location: Location? = nil) {
-        self.type = type
+        self.wrapped = Wrapped(type)
         self.location = location
+    }
+
+    public var type: TypeReference {
+        get {
+            switch wrapped {
+            case .named(let named): return .named(named)
+            case .list(let list): return .list(list)
+            case .nonNull(let nonNull): return .nonNull(nonNull)
+            }
+        }
+        set { wrapped = Wrapped(newValue) }
     }
 }
