@@ -6,13 +6,10 @@
 //
 // Usage: NODE_PATH=/usr/share/nodejs node generate-large-query.js > large-query.graphql
 'use strict';
-const fs = require('fs');
-const path = require('path');
 const g = require('graphql');
 
-const candidates = [process.env.SHARED_DIR && path.join(process.env.SHARED_DIR, 'data/github-schema.graphql'),
-  path.join(__dirname, '../../shared/data/github-schema.graphql'), '/work/shared/data/github-schema.graphql'].filter(Boolean);
-const sdl = fs.readFileSync(candidates.find((c) => fs.existsSync(c)), 'utf8');
+const { readGithubSchema } = require('./github-schema.js');
+const sdl = readGithubSchema();
 const schema = g.buildSchema(sdl);
 
 // A fragment per type: every leaf field that needs no argument.

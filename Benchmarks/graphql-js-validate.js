@@ -9,18 +9,12 @@
 //   LARGE  the generated large query (QUERY_FILE, from generate-large-query.js) against the GitHub schema
 'use strict';
 const fs = require('fs');
-const path = require('path');
 const graphql = require('graphql');
+const { readGithubSchema } = require('./github-schema.js');
 
-function githubSDL() {
-  const candidates = [process.env.SHARED_DIR && path.join(process.env.SHARED_DIR, 'data/github-schema.graphql'),
-    path.join(__dirname, '../../shared/data/github-schema.graphql'), '/work/shared/data/github-schema.graphql'].filter(Boolean);
-  for (const candidate of candidates) if (fs.existsSync(candidate)) return fs.readFileSync(candidate, 'utf8');
-  throw new Error('github-schema.graphql not found (set SHARED_DIR)');
-}
 
 function workload(name, queryFile) {
-  const schema = graphql.buildSchema(githubSDL());
+  const schema = graphql.buildSchema(readGithubSchema());
   graphql.assertValidSchema(schema);
   let text;
   if (name === 'W3') text = graphql.getIntrospectionQuery();

@@ -1,8 +1,7 @@
 // What the corpus generators (generate-*-cases.js) share: their command-line options, the
-// GitHub schema lookup and the seedable PRNG that makes every run produce the same corpus.
+// GitHub schema lookup (Benchmarks/github-schema.js) and the seedable PRNG that makes every run produce the same corpus.
 'use strict';
-const fs = require('fs');
-const path = require('path');
+const { readGithubSchema } = require('../../Benchmarks/github-schema.js');
 
 const args = process.argv.slice(2);
 
@@ -15,16 +14,9 @@ function option(name, fallback) {
 /** `--scale N`: multiplies the number of generated cases (default 1). */
 const scale = Number(option('--scale', '1'));
 
-/** The GitHub schema SDL: `--github PATH`, else $SHARED_DIR/data, else the shared folder. */
+/** The GitHub schema SDL: `--github PATH`, else the lookup shared with the benchmarks. */
 function findGithubSchema() {
-  const candidates = [
-    option('--github', null),
-    process.env.SHARED_DIR && path.join(process.env.SHARED_DIR, 'data/github-schema.graphql'),
-    path.join(__dirname, '../../../shared/data/github-schema.graphql'),
-    '/work/shared/data/github-schema.graphql',
-  ].filter(Boolean);
-  for (const candidate of candidates) if (fs.existsSync(candidate)) return fs.readFileSync(candidate, 'utf8');
-  throw new Error('github-schema.graphql not found; pass --github PATH or set SHARED_DIR');
+  return readGithubSchema(option('--github', null));
 }
 
 /** mulberry32: a small seedable PRNG, so every run produces the same corpus. */
