@@ -225,7 +225,7 @@ let package = Package(
         .executableTarget(
             name: "GatewayBenchmark",
             dependencies: [
-                "GatewayCore", "GraphQLKit", "HTTPKit",
+                "GatewayCore", "GraphQLKit", "HTTPKit", "BenchmarkStatistics",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

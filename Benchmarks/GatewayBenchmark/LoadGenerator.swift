@@ -1,3 +1,4 @@
+import BenchmarkStatistics
 import HTTPKit
 import NIOCore
 import NIOHTTP1
@@ -43,13 +44,9 @@ enum LoadGenerator {
         }
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        var latencies = perWorker.flatMap(\.0)
-        latencies.sort()
-        func percentile(_ p: Double) -> Double {
-            latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
-        }
-        return LoadResult(requestsPerSecond: Double(latencies.count) / seconds, p50Milliseconds: percentile(0.5),
-                          p99Milliseconds: percentile(0.99), failures: perWorker.reduce(0) { $0 + $1.1 },
+        let latencies = LatencySummary(milliseconds: perWorker.flatMap(\.0))
+        return LoadResult(requestsPerSecond: Double(latencies.count) / seconds, p50Milliseconds: latencies.p50,
+                          p99Milliseconds: latencies.p99, failures: perWorker.reduce(0) { $0 + $1.1 },
                           completed: latencies.count)
     }
 

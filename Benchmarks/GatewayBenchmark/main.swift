@@ -10,6 +10,7 @@
 // counts subgraph calls and rounds per request, then measures at 50 connections: the gateway,
 // the monolith, and a replay of the gateway's subgraph requests sent directly to the subgraphs
 // (their capacity). Peak RSS of the gateway comes from /proc/PID/status (VmHWM).
+import BenchmarkStatistics
 import Foundation
 import GatewayCore
 import GraphQLKit
@@ -59,11 +60,21 @@ func spawn(_ path: URL, _ args: [String], environment: [String: String] = [:]) t
     return process
 }
 
+let gatewayExecutable = executableDirectory.appendingPathComponent("gateway")
+guard FileManager.default.isExecutableFile(atPath: gatewayExecutable.path) else {
+    FileHandle.standardError.write(Data("""
+        gateway-benchmark: no gateway executable at \(gatewayExecutable.path); build it first:
+          swift build -c release --product gateway
+
+        """.utf8))
+    exit(1)
+}
+
 let supergraphPath = NSTemporaryDirectory() + "gateway-benchmark-supergraph.graphql"
 try BenchmarkSchemas.supergraph(ports: subgraphPorts).write(toFile: supergraphPath, atomically: true, encoding: .utf8)
 let subgraphProcess = try spawn(URL(fileURLWithPath: arguments[0]), ["serve-subgraphs"] + subgraphPorts.map(String.init))
 let monolithProcess = try spawn(URL(fileURLWithPath: arguments[0]), ["serve-monolith", String(monolithPort)])
-let gatewayProcess = try spawn(executableDirectory.appendingPathComponent("gateway"), [], environment: [
+let gatewayProcess = try spawn(gatewayExecutable, [], environment: [
     "GATEWAY_SUPERGRAPH_FILE": supergraphPath, "GATEWAY_PORT": String(gatewayPort), "GATEWAY_POLL_INTERVAL_MS": "600000", "LOG_LEVEL": "error",
 ])
 defer {
@@ -127,12 +138,6 @@ let rounds = plan.node.map(collectRounds) ?? []
 let (_, statistics) = await engine.execute(GatewayRequest(query: BenchmarkData.testQuery))
 let recorded = recorder.recorded.all
 
-/// CPU seconds of this process so far.
-func processCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
 
 // The engine alone: TestQuery executed over canned subgraph responses, one at a time.
 let cannedEngine = try GatewayEngine(supergraph: engine.supergraph, transport: CannedTransport(responses: recorder.responses.withLockedValue { $0 }))
@@ -252,10 +257,6 @@ for run in 1...runs {
     print("  replay    " + replayCPU.describe(watchedNames))
 }
 
-func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    return sorted[sorted.count / 2]
-}
 let gatewayRPS = median(gatewayRuns.map(\.requestsPerSecond))
 let replayRPS = median(replayRuns.map(\.requestsPerSecond))
 print("""

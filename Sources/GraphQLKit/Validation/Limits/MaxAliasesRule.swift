@@ -30,4 +30,5 @@ public final class MaxAliasesRule: ValidationRule {
             }
         }
         return count
-    }}
+    }
+}

@@ -30,4 +30,5 @@ public final class MaxDepthRule: ValidationRule {
             }
         }
         return deepest
-    }}
+    }
+}
