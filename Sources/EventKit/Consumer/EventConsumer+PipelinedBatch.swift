@@ -46,8 +46,7 @@ extension EventConsumer {
         queries.append("COMMIT")
         try Task.checkCancellation()
         let results = try await pool.pipeline(queries)
-        if let failed = results.firstIndex(where: { if case .failure = $0 { true } else { false } }) {
-            guard case .failure(let error) = results[failed] else { preconditionFailure() }
+        if let (failed, error) = results.firstFailure {
             switch (failed, error.sqlState) {
             case (1, .some(Self.cursorMovedState)):
                 let rows = try await pool.query(
@@ -63,10 +62,7 @@ extension EventConsumer {
                 throw error
             }
         }
-        guard try results[results.count - 1].get().commandTag == "COMMIT" else {
-            throw PostgresError(code: .server, message: "the batch transaction was rolled back at COMMIT",
-                                sqlState: PostgresError.SQLState.inFailedTransaction)
-        }
+        try results.checkCommitted()
         return .committed(report)
     }
 
@@ -133,8 +129,7 @@ extension EventConsumer {
                 try Task.checkCancellation()
                 let results = try await connection.pipeline(queries)
                 inTransaction = false
-                if let failed = results.firstIndex(where: { if case .failure = $0 { true } else { false } }) {
-                    guard case .failure(let error) = results[failed] else { preconditionFailure() }
+                if let (failed, error) = results.firstFailure {
                     // A handler statement failed (COMMIT rolled everything back): unless the
                     // database itself is the problem, find and isolate the event the general way.
                     if failed < handlerStatements && FailureKind(error) != .transient {
@@ -144,10 +139,7 @@ extension EventConsumer {
                     }
                     throw error
                 }
-                guard try results[results.count - 1].get().commandTag == "COMMIT" else {
-                    throw PostgresError(code: .server, message: "the batch transaction was rolled back at COMMIT",
-                                        sqlState: PostgresError.SQLState.inFailedTransaction)
-                }
+                try results.checkCommitted()
                 return .committed(report)
             } catch {
                 if inTransaction && !connection.isClosed { _ = try? await connection.query("ROLLBACK") }
