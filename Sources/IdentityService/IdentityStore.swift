@@ -108,7 +108,7 @@ struct IdentityStore: Sendable {
                 RETURNING \(unescaped: User.columns)
                 """,
                 "INSERT INTO user_profiles (user_id) VALUES (\(id))",
-                "INSERT INTO user_sessions (session_id, user_id, expires_at) VALUES (\(sessionID), \(id), \(expiresAt))",
+                Self.sessionInsert(sessionID, userID: id, expiresAt: expiresAt),
             ], events: [created], on: pool)
         } catch let error as PostgresError where error.sqlState == Self.uniqueViolation {
             throw ServiceError.conflict("email: already registered")
@@ -128,17 +128,24 @@ struct IdentityStore: Sendable {
         guard let row, matches else { throw AuthError.unauthenticated("wrong e-mail or password").graphQLError }
         let user = try User(row: row)
         guard user.isActive else { throw AuthError.forbidden("the account is \(user.status.lowercased())").graphQLError }
-        return try await pool.transaction { tx in try await openSession(for: user, sessionID: UUID(), on: tx) }
+        return try await openSession(for: user)
     }
 
     private static let decoyHash = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3Y8Vq3hS3mVv4Yq0n8Sg2kV0mYxGQ1c7d2Hq3kzq0bI"
 
-    private func openSession(for user: User, sessionID: UUID, on tx: PostgresTransaction) async throws -> AuthPayload {
+    /// Stores a new session of `user` (one statement, so no transaction around it) and signs its token.
+    private func openSession(for user: User) async throws -> AuthPayload {
+        let sessionID = UUID()
         let (token, expiresAt) = issuer.issue(for: user, sessionID: sessionID)
-        try await tx.query("INSERT INTO user_sessions (session_id, user_id, expires_at) VALUES (\(sessionID), \(user.id), \(expiresAt))")
+        try await pool.query(Self.sessionInsert(sessionID, userID: user.id, expiresAt: expiresAt))
         var user = user
         user.disclosedToCaller = true
         return AuthPayload(token: token, expiresAt: expiresAt, user: user)
+    }
+
+    /// The row of session `sessionID` of `userID`, valid until `expiresAt`.
+    private static func sessionInsert(_ sessionID: UUID, userID: UUID, expiresAt: Date) -> PostgresQuery {
+        "INSERT INTO user_sessions (session_id, user_id, expires_at) VALUES (\(sessionID), \(userID), \(expiresAt))"
     }
 
     func logout(_ principal: Principal) async throws -> Bool {

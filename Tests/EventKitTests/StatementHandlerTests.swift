@@ -83,15 +83,6 @@ struct StatementHandlerTests {
     }
 
     @Test func twoInstancesNeverApplyTheSameBatch() async throws {
-        try await EventFixture.with { fixture in
-            let first = fixture.makeConsumer(handlers: Self.handlers())
-            let second = fixture.makeConsumer(handlers: Self.handlers())
-            let runs = [Task { try await first.run() }, Task { try await second.run() }]
-            for index in 0..<100 { try await fixture.producer.createUser(email: "twin\(index)@example.com") }
-            #expect(try await fixture.waitUntilConverged())
-            for run in runs { run.cancel() }
-            for run in runs { _ = try? await run.value }
-            try await fixture.expectConverged()
-        }
+        try await EventFixture.with { fixture in try await fixture.expectTwoInstancesApplyEachEventOnce(handlers: Self.handlers()) }
     }
 }

@@ -69,7 +69,7 @@ extension EventConsumer {
                     report.duplicates += 1
                     continue
                 }
-                let eventHandlers = handlers.handlers(for: event.type)
+                let eventHandlers = handlers.entries(for: event.type)
                 if eventHandlers.isEmpty {
                     report.unhandled += 1
                     continue
@@ -102,14 +102,14 @@ extension EventConsumer {
     /// configured attempts. Returns the last error and the attempts when the event is poison;
     /// throws transient errors and cancellation (the whole batch rolls back).
     private func applyWithRetries(
-        _ event: ConsumedEvent, _ eventHandlers: [EventHandlers.Handler], on transaction: PostgresTransaction
+        _ event: ConsumedEvent, _ eventHandlers: [EventHandlers.Entry], on transaction: PostgresTransaction
     ) async throws -> (any Error, Int)? {
         var attempts = 0
         while true {
             attempts += 1
             do {
                 try await transaction.transaction { savepoint in
-                    for handler in eventHandlers { try await handler(event, savepoint) }
+                    for handler in eventHandlers { try await handler.apply(event, on: savepoint) }
                 }
                 return nil
             } catch {

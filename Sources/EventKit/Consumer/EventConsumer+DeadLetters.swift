@@ -63,12 +63,12 @@ extension EventConsumer {
                     "SELECT 1 FROM event_dead_letters WHERE id = \(letter.id) AND replayed_at IS NULL FOR UPDATE")
                 guard !locked.isEmpty else { return false }
                 do {
-                    let eventHandlers = handlers.handlers(for: letter.event.type)
+                    let eventHandlers = handlers.entries(for: letter.event.type)
                     guard !eventHandlers.isEmpty else {
                         throw EventPayloadError(message: "no handler is registered for \(letter.event.type)")
                     }
                     try await transaction.transaction { savepoint in
-                        for handler in eventHandlers { try await handler(letter.event, savepoint) }
+                        for handler in eventHandlers { try await handler.apply(letter.event, on: savepoint) }
                     }
                     try await transaction.query("UPDATE event_dead_letters SET replayed_at = now() WHERE id = \(letter.id)")
                     return true

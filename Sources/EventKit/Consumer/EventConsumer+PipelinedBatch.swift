@@ -19,22 +19,26 @@ extension EventConsumer {
     /// row, checks it, records the ids, stores the new cursor — see ``ConsumerSchema``), the
     /// handlers' statements, `COMMIT`, as one pipeline; if anything fails, everything after it
     /// fails too and `COMMIT` rolls the whole batch back. If the batch holds events processed
-    /// before, in two: see ``applySkippingDuplicates(_:_:cursor:expectedCursor:)``.
+    /// before, in two: see ``applySkippingDuplicates(_:_:_:cursor:expectedCursor:)``.
     func applyPipelined(_ events: [ConsumedEvent], cursor: String, expectedCursor: String) async throws -> PipelinedOutcome {
-        var plans: [[EventHandlers.Statement]] = []
-        plans.reserveCapacity(events.count)
         var queries: [PostgresQuery] = [
             "BEGIN ISOLATION LEVEL READ COMMITTED",
             "SELECT event_consumer_claim(\(name), \(producer.name), \(expectedCursor), \(cursor), \(events.map(\.id))::uuid[])",
         ]
         queries.reserveCapacity(events.count + 3)
+        // Where each event's statements are in `queries` (empty when it has no handler).
+        var statementsOfEvent: [Range<Int>] = []
+        statementsOfEvent.reserveCapacity(events.count)
         var report = BatchReport(events: events, applied: 0, duplicates: 0, unhandled: 0, deadLettered: 0, cursor: cursor)
         do {
             for event in events {
-                guard let statements = handlers.statements(for: event.type) else { return .needsSavepoints }
-                plans.append(statements)
-                for statement in statements { queries.append(try statement(event)) }
-                if statements.isEmpty { report.unhandled += 1 } else { report.applied += 1 }
+                let first = queries.count
+                for entry in handlers.entries(for: event.type) {
+                    guard case .statement(let statement) = entry else { return .needsSavepoints }
+                    queries.append(try statement(event))
+                }
+                statementsOfEvent.append(first..<queries.count)
+                if queries.count == first { report.unhandled += 1 } else { report.applied += 1 }
             }
         } catch {
             return .needsSavepoints
@@ -42,8 +46,7 @@ extension EventConsumer {
         queries.append("COMMIT")
         try Task.checkCancellation()
         let results = try await pool.pipeline(queries)
-        if let failed = results.firstIndex(where: { if case .failure = $0 { true } else { false } }) {
-            guard case .failure(let error) = results[failed] else { preconditionFailure() }
+        if let (failed, error) = results.firstFailure {
             switch (failed, error.sqlState) {
             case (1, .some(Self.cursorMovedState)):
                 let rows = try await pool.query(
@@ -51,7 +54,7 @@ extension EventConsumer {
                 remember(cursor: rows.isEmpty ? "" : try rows[0].decode(String.self, at: 0))
                 return .cursorMoved
             case (1, .some(Self.alreadyProcessedState)):
-                return try await applySkippingDuplicates(events, plans, cursor: cursor, expectedCursor: expectedCursor)
+                return try await applySkippingDuplicates(events, queries, statementsOfEvent, cursor: cursor, expectedCursor: expectedCursor)
             case (2..<(results.count - 1), _) where FailureKind(error) != .transient:
                 logger.debug("a statement of the batch failed; applying it with a savepoint per event", metadata: ["error": "\(error)"])
                 return .needsSavepoints
@@ -59,10 +62,7 @@ extension EventConsumer {
                 throw error
             }
         }
-        guard try results[results.count - 1].get().commandTag == "COMMIT" else {
-            throw PostgresError(code: .server, message: "the batch transaction was rolled back at COMMIT",
-                                sqlState: PostgresError.SQLState.inFailedTransaction)
-        }
+        try results.checkCommitted()
         return .committed(report)
     }
 
@@ -73,9 +73,10 @@ extension EventConsumer {
 
     /// A batch with events processed before, in two round trips on one connection:
     /// 1. `BEGIN`, lock the cursor row (`FOR UPDATE`), read which of the ids were processed;
-    /// 2. the statements of the new events, their processed ids, the new cursor, `COMMIT`.
+    /// 2. the statements of the new events (taken from `batch`, where `statementsOfEvent` locates
+    ///    them), their processed ids, the new cursor, `COMMIT`.
     private func applySkippingDuplicates(
-        _ events: [ConsumedEvent], _ plans: [[EventHandlers.Statement]], cursor: String, expectedCursor: String
+        _ events: [ConsumedEvent], _ batch: [PostgresQuery], _ statementsOfEvent: [Range<Int>], cursor: String, expectedCursor: String
     ) async throws -> PipelinedOutcome {
         let ids = events.map(\.id)
         return try await pool.withConnection { connection in
@@ -102,7 +103,7 @@ extension EventConsumer {
                 var queries: [PostgresQuery] = []
                 queries.reserveCapacity(events.count + 3)
                 var newIDs: [UUID] = []
-                for (event, statements) in zip(events, plans) {
+                for (event, statements) in zip(events, statementsOfEvent) {
                     if processed.contains(event.id) {
                         report.duplicates += 1
                         continue
@@ -112,13 +113,7 @@ extension EventConsumer {
                         report.unhandled += 1
                         continue
                     }
-                    do {
-                        for statement in statements { queries.append(try statement(event)) }
-                    } catch {
-                        try await connection.query("ROLLBACK")
-                        inTransaction = false
-                        return .needsSavepoints
-                    }
+                    queries.append(contentsOf: batch[statements])
                     report.applied += 1
                 }
                 let handlerStatements = queries.count
@@ -134,8 +129,7 @@ extension EventConsumer {
                 try Task.checkCancellation()
                 let results = try await connection.pipeline(queries)
                 inTransaction = false
-                if let failed = results.firstIndex(where: { if case .failure = $0 { true } else { false } }) {
-                    guard case .failure(let error) = results[failed] else { preconditionFailure() }
+                if let (failed, error) = results.firstFailure {
                     // A handler statement failed (COMMIT rolled everything back): unless the
                     // database itself is the problem, find and isolate the event the general way.
                     if failed < handlerStatements && FailureKind(error) != .transient {
@@ -145,10 +139,7 @@ extension EventConsumer {
                     }
                     throw error
                 }
-                guard try results[results.count - 1].get().commandTag == "COMMIT" else {
-                    throw PostgresError(code: .server, message: "the batch transaction was rolled back at COMMIT",
-                                        sqlState: PostgresError.SQLState.inFailedTransaction)
-                }
+                try results.checkCommitted()
                 return .committed(report)
             } catch {
                 if inTransaction && !connection.isClosed { _ = try? await connection.query("ROLLBACK") }

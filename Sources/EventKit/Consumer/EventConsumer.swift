@@ -12,7 +12,8 @@ import Synchronization
 /// or a concurrent resync, cannot apply the same events), skips event ids already processed,
 /// runs each event's handlers in a savepoint, records the event ids and stores the new cursor —
 /// all committed together or not at all. A crash at any point leaves either the whole batch with
-/// its cursor, or neither.
+/// its cursor, or neither. When every event of a batch has only single-statement handlers, the
+/// same transaction goes out as one pipeline, without savepoints (see ``EventHandlers``).
 ///
 /// Failures:
 /// - transient (producer unreachable, 5xx, database connection or serialization failures,

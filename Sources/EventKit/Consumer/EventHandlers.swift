@@ -35,10 +35,11 @@ public struct EventHandlers: Sendable {
         case code(Handler)
         case statement(Statement)
 
-        var handler: Handler {
+        /// Runs the handler for `event` in `transaction`.
+        func apply(_ event: ConsumedEvent, on transaction: PostgresTransaction) async throws {
             switch self {
-            case .code(let handler): handler
-            case .statement(let statement): { event, transaction in try await transaction.query(try statement(event)) }
+            case .code(let handler): try await handler(event, transaction)
+            case .statement(let statement): try await transaction.query(try statement(event))
             }
         }
     }
@@ -113,17 +114,8 @@ public struct EventHandlers: Sendable {
         snapshotTargets[aggregate] = SnapshotTarget(table: table, apply: apply)
     }
 
-    func handlers(for type: String) -> [Handler] {
-        (entries[type] ?? []).map(\.handler)
-    }
-
-    /// The statements of the handlers of `type` (empty when it has none), or nil when one of them is Swift code.
-    func statements(for type: String) -> [Statement]? {
-        var statements: [Statement] = []
-        for entry in entries[type] ?? [] {
-            guard case .statement(let statement) = entry else { return nil }
-            statements.append(statement)
-        }
-        return statements
+    /// The handlers of `type` in the order added (empty when it has none).
+    func entries(for type: String) -> [Entry] {
+        entries[type] ?? []
     }
 }

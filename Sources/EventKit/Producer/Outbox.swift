@@ -68,15 +68,8 @@ public struct Outbox: Sendable {
         for event in events { queries.append(try query(for: event)) }
         queries.append("COMMIT")
         let results = try await pool.pipeline(queries)
-        // After a failure every later statement fails too ("current transaction is aborted") and
-        // COMMIT answers ROLLBACK: the first failure is the cause.
-        for result in results {
-            if case .failure(let error) = result { throw error }
-        }
-        guard try results[results.count - 1].get().commandTag == "COMMIT" else {
-            throw PostgresError(code: .server, message: "the transaction was rolled back at COMMIT",
-                                sqlState: PostgresError.SQLState.inFailedTransaction)
-        }
+        if let (_, error) = results.firstFailure { throw error }
+        try results.checkCommitted()
         return try results[1..<1 + statements.count].map { try $0.get() }
     }
 

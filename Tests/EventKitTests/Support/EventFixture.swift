@@ -151,6 +151,19 @@ final class EventFixture: Sendable {
         }
     }
 
+    /// Runs two instances of the consumer (`handlers`, else the test handlers) side by side while
+    /// 100 users are created; expects the reference table to converge with every event applied once.
+    func expectTwoInstancesApplyEachEventOnce(handlers: EventHandlers? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let first = makeConsumer(handlers: handlers)
+        let second = makeConsumer(handlers: handlers)
+        let runs = [Task { try await first.run() }, Task { try await second.run() }]
+        for index in 0..<100 { try await producer.createUser(email: "twin\(index)@example.com") }
+        #expect(try await waitUntilConverged(), sourceLocation: sourceLocation)
+        for run in runs { run.cancel() }
+        for run in runs { _ = try? await run.value }
+        try await expectConverged(sourceLocation: sourceLocation)
+    }
+
     /// Raw GET on the feed server: status and body text.
     func get(_ path: String) async throws -> (Int, String) {
         let response = try await httpClient.upstream(endpoint.upstream).send(HTTPClientRequest(method: .GET, path: path))
