@@ -70,13 +70,7 @@ public final class HTTPClient: Sendable {
             let pool = self.pool(for: upstream)
             let id = self.nextRequestID.loadThenWrappingIncrement(ordering: .relaxed)
             let promise = pool.eventLoop.makePromise(of: HTTPResponse.self)
-            if pool.eventLoop.inEventLoop {
-                pool.box.value.enqueue(id, request, promise: promise)
-            } else {
-                pool.eventLoop.execute {
-                    pool.box.value.enqueue(id, request, promise: promise)
-                }
-            }
+            pool.enqueue(id, request, promise: promise)
             started.append((id, pool, promise.futureResult))
         }
         let inFlight = started
@@ -94,11 +88,7 @@ public final class HTTPClient: Sendable {
             }
             return results
         } onCancel: {
-            for entry in inFlight {
-                entry.pool.eventLoop.execute {
-                    entry.pool.box.value.abandon(entry.id, HTTPClientError(.cancelled, "the calling task was cancelled"))
-                }
-            }
+            for entry in inFlight { entry.pool.cancel(entry.id) }
         }
     }
 
@@ -160,6 +150,24 @@ struct PoolKey: Hashable {
 struct PoolHandle: Sendable {
     let eventLoop: any EventLoop
     let box: NIOLoopBoundBox<ConnectionPool>
+
+    /// Hands request `id` to the pool: at once when called on the pool's loop, else by a hop to it.
+    func enqueue(_ id: Int, _ request: HTTPClientRequest, promise: EventLoopPromise<HTTPResponse>) {
+        if self.eventLoop.inEventLoop {
+            self.box.value.enqueue(id, request, promise: promise)
+        } else {
+            self.eventLoop.execute {
+                self.box.value.enqueue(id, request, promise: promise)
+            }
+        }
+    }
+
+    /// Abandons request `id` because its caller was cancelled (its promise fails with `.cancelled`).
+    func cancel(_ id: Int) {
+        self.eventLoop.execute {
+            self.box.value.abandon(id, HTTPClientError(.cancelled, "the calling task was cancelled"))
+        }
+    }
 }
 
 /// Sends requests to one upstream (see ``HTTPClient/upstream(_:)``).
@@ -185,18 +193,10 @@ public struct HTTPUpstreamClient: Sendable {
         let pool = self.pool
         let promise = pool.eventLoop.makePromise(of: HTTPResponse.self)
         return try await withTaskCancellationHandler {
-            if pool.eventLoop.inEventLoop {
-                pool.box.value.enqueue(id, request, promise: promise)
-            } else {
-                pool.eventLoop.execute {
-                    pool.box.value.enqueue(id, request, promise: promise)
-                }
-            }
+            pool.enqueue(id, request, promise: promise)
             return try await promise.futureResult.get()
         } onCancel: {
-            pool.eventLoop.execute {
-                pool.box.value.abandon(id, HTTPClientError(.cancelled, "the calling task was cancelled"))
-            }
+            pool.cancel(id)
         }
     }
 }
