@@ -52,8 +52,9 @@ public struct SubgraphRequestError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Sends subgraph requests with HTTPKit's client: HTTP/2 with prior knowledge (h2c), one
-/// multiplexed connection per subgraph, concurrent requests as concurrent streams (several at
-/// once without a task each, see ``sendAll(_:headers:)``).
+/// multiplexed connection per subgraph (per event loop when the client has `poolPerEventLoop`),
+/// concurrent requests as concurrent streams (several at once without a task each, see
+/// ``sendAll(_:headers:)``).
 public struct HTTPSubgraphTransport: SubgraphTransport {
     public let client: HTTPClient
     public let requestTimeout: TimeAmount

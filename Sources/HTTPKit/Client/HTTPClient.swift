@@ -6,7 +6,8 @@ import NIOCore
 import NIOPosix
 
 /// An HTTP client for calling upstream services: HTTP/2 (h2c, prior knowledge) with one
-/// multiplexed connection per upstream, or HTTP/1.1 with a small keep-alive pool.
+/// multiplexed connection per upstream (per event loop with
+/// ``HTTPClientConfiguration/poolPerEventLoop``), or HTTP/1.1 with a small keep-alive pool.
 ///
 /// Safe to share across tasks. Each upstream's pool lives on one event loop; connections are
 /// opened on demand, replaced after GOAWAY or failure, and requests the server provably did not
