@@ -48,19 +48,16 @@ struct SatisfiabilityCheck {
         var reported: Set<String> = []
         var visited: Set<String> = []
         var queue: [PathState] = []
-        for operation in [OperationType.query, .mutation] {
-            guard let root = merger.rootTypeNames[operation], let type = merger.types[root] else { continue }
-            queue.append(PathState(type: root, positions: type.graphs.map { Position(type: root, graph: $0, provided: nil) }, path: []))
-        }
         // States are deduplicated when queued, so the queue never outgrows the state limit.
         func enqueue(_ state: PathState) {
             guard visited.count < Self.stateLimit else { return }
             let signature = state.type + "|" + state.positions.map { "\($0.type).\($0.graph).\($0.provided?.normalized ?? "")" }.sorted().joined(separator: ",")
             if visited.insert(signature).inserted { queue.append(state) }
         }
-        let roots = queue
-        queue = []
-        roots.forEach(enqueue)
+        for operation in [OperationType.query, .mutation] {
+            guard let root = merger.rootTypeNames[operation], let type = merger.types[root] else { continue }
+            enqueue(PathState(type: root, positions: type.graphs.map { Position(type: root, graph: $0, provided: nil) }, path: []))
+        }
         var head = 0
         while head < queue.count {
             let state = queue[head]
@@ -105,13 +102,14 @@ struct SatisfiabilityCheck {
         var seen = Set(positions)
         var head = 0
         let interfaces = merger.types[typeName]?.interfaces ?? []
+        // The type's own keys, the same from every position.
+        let ownTargets: [(type: String, graph: Int, keys: [String])] = merger.types[typeName]?.appearances.map { appearance in
+            (typeName, appearance.graph, appearance.keys.filter(\.resolvable).map(\.fields))
+        } ?? []
         while head < result.count {
             let position = result[head]
             head += 1
-            var targets: [(type: String, graph: Int, keys: [String])] = []
-            if let type = merger.types[typeName] {
-                for appearance in type.appearances { targets.append((typeName, appearance.graph, appearance.keys.filter(\.resolvable).map(\.fields))) }
-            }
+            var targets = ownTargets
             for interface in interfaces {
                 guard let merged = merger.types[interface] else { continue }
                 for appearance in merged.appearances where appearance.isInterfaceObject || position.type == interface {

@@ -40,12 +40,8 @@ import Testing
         try subgraphs.supergraphSDL().write(toFile: path, atomically: true, encoding: .utf8)
         var logger = Logger(label: "gateway-server-test")
         logger.logLevel = .critical
-        var configuration = HTTPClientConfiguration()
-        configuration.maxRetries = 0
-        configuration.requestTimeout = .seconds(60)
         // As the gateway executable runs: requests on their connection's loop, a subgraph pool per loop.
-        configuration.poolPerEventLoop = true
-        let client = HTTPClient(configuration: configuration, logger: logger)
+        let client = HTTPClient.forGatewayTests(logger: logger, poolPerEventLoop: true)
         let runtime = GatewayRuntime(source: SupergraphFileSource(path: path), transport: HTTPSubgraphTransport(client: client, requestTimeout: .seconds(60)), logger: logger)
         let readiness = HTTPReadiness()
         var serverConfiguration = HTTPServerConfiguration(host: "127.0.0.1", port: 0)

@@ -82,10 +82,7 @@ import TokenAuth
         logger.logLevel = .critical
         let keyServer = KeySetServer(keys: keySet([("k1", signingKey)]), logger: logger)
         try await keyServer.server.start()
-        var configuration = HTTPClientConfiguration()
-        configuration.maxRetries = 0
-        configuration.requestTimeout = .seconds(60)
-        let client = HTTPClient(configuration: configuration, logger: logger)
+        let client = HTTPClient.forGatewayTests(logger: logger)
         let runtime = GatewayRuntime(source: SupergraphFileSource(path: path), transport: HTTPSubgraphTransport(client: client, requestTimeout: .seconds(60)), logger: logger)
         let tokenCheck = try #require(GatewayTokenCheck(jwksURL: keyServer.url, issuer: "identity", httpClient: client,
                                                         refreshInterval: refreshInterval, logger: logger))

@@ -47,10 +47,7 @@ import Testing
         try await posts.server.start()
         var logger = Logger(label: "hot-reload-test")
         logger.logLevel = .critical
-        var configuration = HTTPClientConfiguration()
-        configuration.maxRetries = 0
-        configuration.requestTimeout = .seconds(60)
-        let client = HTTPClient(configuration: configuration, logger: logger)
+        let client = HTTPClient.forGatewayTests(logger: logger)
         let transport = HTTPSubgraphTransport(client: client, requestTimeout: .seconds(60))
         let source = SubgraphPollingSource(subgraphs: [SubgraphConfiguration(name: "users", url: users.url),
                                                        SubgraphConfiguration(name: "posts", url: posts.url)], transport: transport)

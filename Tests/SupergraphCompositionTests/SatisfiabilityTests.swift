@@ -73,7 +73,7 @@ import Testing
             """])
     }
 
-    @Test func anExternalFieldWithoutProvidesIsNotResolvable() {
+    @Test func anExternalFieldIsReachedThroughTheOwningSubgraphsKey() {
         let messages = satisfiabilityErrors([
             subgraph("a", """
                 type Query { reviews: [Review] }

@@ -142,18 +142,14 @@ public struct PlanExecutor: Sendable {
         state.statistics.subgraphCalls += prepared.count
         let transport = self.transport
         let headers = context.forwardedHeaders
-        var results = [Result<[UInt8], any Error>?](repeating: nil, count: prepared.count)
+        let results: [Result<[UInt8], any Error>]
         if prepared.count == 1 {
-            do { results[0] = .success(try await transport.send(prepared[0].body, to: prepared[0].subgraph, headers: headers)) }
-            catch { results[0] = .failure(error) }
+            do { results = [.success(try await transport.send(prepared[0].body, to: prepared[0].subgraph, headers: headers))] }
+            catch { results = [.failure(error)] }
         } else {
-            let finished = await transport.sendAll(prepared.map { ($0.body, $0.subgraph) }, headers: headers)
-            for (index, result) in finished.enumerated() where index < results.count { results[index] = result }
+            results = await transport.sendAll(prepared.map { ($0.body, $0.subgraph) }, headers: headers)
         }
-        for (index, item) in prepared.enumerated() {
-            guard let result = results[index] else { continue }
-            merge(result, of: item, state: state)
-        }
+        for (item, result) in zip(prepared, results) { merge(result, of: item, state: state) }
     }
 
     private func failure(_ subgraph: String, _ message: String) -> GraphQLError {

@@ -52,13 +52,14 @@ public struct SubgraphRequestError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Sends subgraph requests with HTTPKit's client: HTTP/2 with prior knowledge (h2c), one
-/// multiplexed connection per subgraph, concurrent requests as concurrent streams (several at
-/// once without a task each, see ``sendAll(_:headers:)``).
+/// multiplexed connection per subgraph (per event loop when the client has `poolPerEventLoop`),
+/// concurrent requests as concurrent streams (several at once without a task each, see
+/// ``sendAll(_:headers:)``).
 public struct HTTPSubgraphTransport: SubgraphTransport {
     public let client: HTTPClient
     public let requestTimeout: TimeAmount
     public let wireProtocol: HTTPClientProtocol
-    private let upstreams = ResolvedUpstreams()
+    private let upstreams: ResolvedUpstreams
     private static let baseHeaders: HTTPHeaders = [
         "content-type": "application/json",
         "accept": "application/graphql-response+json, application/json",
@@ -68,6 +69,7 @@ public struct HTTPSubgraphTransport: SubgraphTransport {
         self.client = client
         self.requestTimeout = requestTimeout
         self.wireProtocol = wireProtocol
+        self.upstreams = ResolvedUpstreams(wireProtocol: wireProtocol)
     }
 
     public func send(_ body: [UInt8], to subgraph: SubgraphEndpoint, headers: [(name: String, value: String)]) async throws -> [UInt8] {
@@ -94,7 +96,7 @@ public struct HTTPSubgraphTransport: SubgraphTransport {
     }
 
     private func prepare(_ body: [UInt8], to subgraph: SubgraphEndpoint, headers: [(name: String, value: String)]) throws -> (HTTPClientRequest, HTTPUpstream) {
-        guard let (address, upstream) = upstreams.resolve(subgraph.url, wireProtocol: wireProtocol) else {
+        guard let (address, upstream) = upstreams.resolve(subgraph.url) else {
             throw SubgraphRequestError("invalid subgraph URL \"\(subgraph.url)\"")
         }
         var requestHeaders = Self.baseHeaders
@@ -114,10 +116,15 @@ public struct HTTPSubgraphTransport: SubgraphTransport {
 
 /// Subgraph URLs already parsed into address and upstream (a few entries, read per request).
 final class ResolvedUpstreams: Sendable {
+    private let wireProtocol: HTTPClientProtocol
     private let entries = NIOLockedValueBox<[String: (SubgraphAddress, HTTPUpstream)]>([:])
 
-    func resolve(_ url: String, wireProtocol: HTTPClientProtocol) -> (SubgraphAddress, HTTPUpstream)? {
-        if let entry = entries.withLockedValue({ $0[url] }), entry.1.protocol == wireProtocol { return entry }
+    init(wireProtocol: HTTPClientProtocol) {
+        self.wireProtocol = wireProtocol
+    }
+
+    func resolve(_ url: String) -> (SubgraphAddress, HTTPUpstream)? {
+        if let entry = entries.withLockedValue({ $0[url] }) { return entry }
         guard let address = SubgraphAddress(url: url) else { return nil }
         let entry = (address, HTTPUpstream(host: address.host, port: address.port, protocol: wireProtocol))
         entries.withLockedValue { $0[url] = entry }

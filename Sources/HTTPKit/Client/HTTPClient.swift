@@ -6,7 +6,8 @@ import NIOCore
 import NIOPosix
 
 /// An HTTP client for calling upstream services: HTTP/2 (h2c, prior knowledge) with one
-/// multiplexed connection per upstream, or HTTP/1.1 with a small keep-alive pool.
+/// multiplexed connection per upstream (per event loop with
+/// ``HTTPClientConfiguration/poolPerEventLoop``), or HTTP/1.1 with a small keep-alive pool.
 ///
 /// Safe to share across tasks. Each upstream's pool lives on one event loop; connections are
 /// opened on demand, replaced after GOAWAY or failure, and requests the server provably did not
@@ -70,13 +71,7 @@ public final class HTTPClient: Sendable {
             let pool = self.pool(for: upstream)
             let id = self.nextRequestID.loadThenWrappingIncrement(ordering: .relaxed)
             let promise = pool.eventLoop.makePromise(of: HTTPResponse.self)
-            if pool.eventLoop.inEventLoop {
-                pool.box.value.enqueue(id, request, promise: promise)
-            } else {
-                pool.eventLoop.execute {
-                    pool.box.value.enqueue(id, request, promise: promise)
-                }
-            }
+            pool.enqueue(id, request, promise: promise)
             started.append((id, pool, promise.futureResult))
         }
         let inFlight = started
@@ -94,11 +89,7 @@ public final class HTTPClient: Sendable {
             }
             return results
         } onCancel: {
-            for entry in inFlight {
-                entry.pool.eventLoop.execute {
-                    entry.pool.box.value.abandon(entry.id, HTTPClientError(.cancelled, "the calling task was cancelled"))
-                }
-            }
+            for entry in inFlight { entry.pool.cancel(entry.id) }
         }
     }
 
@@ -160,6 +151,24 @@ struct PoolKey: Hashable {
 struct PoolHandle: Sendable {
     let eventLoop: any EventLoop
     let box: NIOLoopBoundBox<ConnectionPool>
+
+    /// Hands request `id` to the pool: at once when called on the pool's loop, else by a hop to it.
+    func enqueue(_ id: Int, _ request: HTTPClientRequest, promise: EventLoopPromise<HTTPResponse>) {
+        if self.eventLoop.inEventLoop {
+            self.box.value.enqueue(id, request, promise: promise)
+        } else {
+            self.eventLoop.execute {
+                self.box.value.enqueue(id, request, promise: promise)
+            }
+        }
+    }
+
+    /// Abandons request `id` because its caller was cancelled (its promise fails with `.cancelled`).
+    func cancel(_ id: Int) {
+        self.eventLoop.execute {
+            self.box.value.abandon(id, HTTPClientError(.cancelled, "the calling task was cancelled"))
+        }
+    }
 }
 
 /// Sends requests to one upstream (see ``HTTPClient/upstream(_:)``).
@@ -185,18 +194,10 @@ public struct HTTPUpstreamClient: Sendable {
         let pool = self.pool
         let promise = pool.eventLoop.makePromise(of: HTTPResponse.self)
         return try await withTaskCancellationHandler {
-            if pool.eventLoop.inEventLoop {
-                pool.box.value.enqueue(id, request, promise: promise)
-            } else {
-                pool.eventLoop.execute {
-                    pool.box.value.enqueue(id, request, promise: promise)
-                }
-            }
+            pool.enqueue(id, request, promise: promise)
             return try await promise.futureResult.get()
         } onCancel: {
-            pool.eventLoop.execute {
-                pool.box.value.abandon(id, HTTPClientError(.cancelled, "the calling task was cancelled"))
-            }
+            pool.cancel(id)
         }
     }
 }

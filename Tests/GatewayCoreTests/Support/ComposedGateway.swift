@@ -18,10 +18,7 @@ struct ComposedGateway: Sendable {
         let subgraphs = schemas.map { SwappableSubgraph(name: $0.name, schema: $0.schema) }
         var logger = Logger(label: "composed-gateway-test")
         logger.logLevel = .critical
-        var configuration = HTTPClientConfiguration()
-        configuration.maxRetries = 0
-        configuration.requestTimeout = .seconds(60)
-        let client = HTTPClient(configuration: configuration, logger: logger)
+        let client = HTTPClient.forGatewayTests(logger: logger)
         func stop() async {
             for subgraph in subgraphs { await subgraph.server.shutdown() }
             await client.shutdown()

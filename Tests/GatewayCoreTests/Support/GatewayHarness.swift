@@ -17,10 +17,7 @@ struct GatewayHarness: Sendable {
         try await subgraphs.start()
         var logger = Logger(label: "gateway-test")
         logger.logLevel = .error
-        var configuration = HTTPClientConfiguration()
-        configuration.maxRetries = 0
-        configuration.requestTimeout = .seconds(60)
-        let client = HTTPClient(configuration: configuration, logger: logger)
+        let client = HTTPClient.forGatewayTests(logger: logger)
         do {
             let supergraph = try Supergraph(sdl: subgraphs.supergraphSDL())
             let engine = try GatewayEngine(supergraph: supergraph, transport: SplitTimeoutTransport(
