@@ -55,6 +55,34 @@ struct StatementHandlerTests {
         }
     }
 
+    /// A batch holding events processed before and new ones (the cursor rewound, then more
+    /// events): the new events' statements, built before the claim found the processed ones,
+    /// are applied once, the processed ones skipped.
+    @Test func aBatchMixingProcessedAndNewEventsAppliesOnlyTheNewOnes() async throws {
+        try await EventFixture.with { fixture in
+            var ids: [UUID] = []
+            for index in 0..<20 { ids.append(try await fixture.producer.createUser(email: "m\(index)@example.com")) }
+            try await fixture.drain(fixture.makeConsumer(handlers: Self.handlers()))
+            try await fixture.expectConverged()
+
+            try await fixture.consumerPool.query("UPDATE event_consumer_cursors SET cursor = ''")
+            for id in ids.prefix(5) { try await fixture.producer.updateUser(id, name: "Mixed") }
+            for index in 20..<25 { try await fixture.producer.createUser(email: "m\(index)@example.com") }
+            let metrics = TestMetrics()
+            let reports = Locked<[EventConsumer.BatchReport]>([])
+            let again = fixture.makeConsumer(handlers: Self.handlers(), metricsFactory: metrics) { report in
+                reports.withLock { $0.append(report) }
+            }
+            try await fixture.drain(again)
+            let committed = reports.withLock { $0 }
+            #expect(committed.contains { $0.duplicates > 0 && $0.applied > 0 }, "no batch mixed processed and new events")
+            #expect(committed.map(\.duplicates).reduce(0, +) == 20)
+            #expect(committed.map(\.applied).reduce(0, +) == 10)
+            #expect((try? metrics.expectCounter("messaging.consumer.batches", Self.dimensions + [("messaging.consumer.batch.mode", "savepoints")]))?.totalValue ?? 0 == 0)
+            try await fixture.expectConverged()
+        }
+    }
+
     @Test func aFailingStatementIsRetriedAndDeadLetteredAloneTheRestApplyOnce() async throws {
         try await EventFixture.with { fixture in
             for index in 0..<5 { try await fixture.producer.createUser(email: "ok\(index)@example.com") }
